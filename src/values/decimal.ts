@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { D, formatDecimal } from "../internal/decimal.js";
+
+/**
+ * A decimal number written as a string: `^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`, for example `"1234.50"`,
+ * `"0.22"` or `"-3"`. No exponent, no thousands separator, no `+`, no `NaN` or `Infinity`.
+ */
+export type DecimalString = string;
+
+/** The pattern every decimal string matches. */
+export const DECIMAL_PATTERN: RegExp = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+/**
+ * Tells whether a value is a decimal string of the library's form.
+ *
+ * @param value - anything
+ * @returns true for strings such as `"1234.50"`, false for `"1e3"`, `"1,000"`, `"+1"` or numbers
+ * @example
+ * ```ts
+ * isDecimalString("0.22"); // true
+ * isDecimalString("1e3");  // false
+ * ```
+ */
+export function isDecimalString(value: unknown): value is DecimalString {
+  return typeof value === "string" && DECIMAL_PATTERN.test(value);
+}
+
+/**
+ * Converts a finite JS number to a decimal string exactly from its shortest round-trip text,
+ * written out in full (`0.1` gives `"0.1"`, `1e-7` gives `"0.0000001"`, `-0` gives `"0"`).
+ *
+ * @param value - a finite number
+ * @returns the decimal string
+ * @throws RangeError when the number is NaN or infinite
+ * @example
+ * ```ts
+ * numberToDecimalString(1e-7); // "0.0000001"
+ * ```
+ */
+export function numberToDecimalString(value: number): DecimalString {
+  if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite number`);
+  // String(n) is the shortest text that round-trips; Decimal reads it exactly and writes it out in full.
+  return formatDecimal(new D(String(value)));
+}
+
+/**
+ * Normalises a decimal string: trailing zeros removed, `"-0"` written as `"0"`.
+ *
+ * @param value - a decimal string
+ * @returns the same number in normal form (`"1500.00"` gives `"1500"`)
+ * @throws RangeError when `value` is not a decimal string
+ * @example
+ * ```ts
+ * normalizeDecimal("1500.00"); // "1500"
+ * normalizeDecimal("-0.0");    // "0"
+ * ```
+ */
+export function normalizeDecimal(value: DecimalString): DecimalString {
+  if (!isDecimalString(value)) throw new RangeError(`"${value}" is not a decimal string`);
+  return formatDecimal(new D(value));
+}
+
+const decimalMessage = (input: unknown): string =>
+  typeof input === "number"
+    ? `Expected a finite number, received ${String(input)}`
+    : `Expected a decimal string like "1234.50" (digits, optional "-" and "."; no exponent, separators or "+"), received ${JSON.stringify(input) ?? String(input)}`;
+
+/**
+ * Zod schema of a decimal input: a decimal string, or a finite JS number converted exactly.
+ * The output is always a decimal string; strings are kept as written (`"1500.00"` stays).
+ *
+ * @example
+ * ```ts
+ * decimalSchema.parse(0.1);       // "0.1"
+ * decimalSchema.parse("1234.50"); // "1234.50"
+ * decimalSchema.safeParse("1e3").success; // false
+ * ```
+ */
+export const decimalSchema: z.ZodType<DecimalString, DecimalString | number> = z
+  .union([z.string(), z.number()], { error: (iss) => decimalMessage(iss.input) })
+  .transform((input, ctx) => {
+    if (typeof input === "number") {
+      if (!Number.isFinite(input)) {
+        ctx.addIssue({ code: "custom", message: decimalMessage(input), input, params: { code: "decimal-invalid" } });
+        return z.NEVER;
+      }
+      return numberToDecimalString(input);
+    }
+    if (!DECIMAL_PATTERN.test(input)) {
+      ctx.addIssue({ code: "custom", message: decimalMessage(input), input, params: { code: "decimal-invalid" } });
+      return z.NEVER;
+    }
+    return input;
+  });
+
+/**
+ * Zod schema of a decimal input that must be zero or more (amounts, fees, caps).
+ *
+ * @example
+ * ```ts
+ * nonNegativeDecimalSchema.safeParse("-1").success; // false
+ * ```
+ */
+export const nonNegativeDecimalSchema: z.ZodType<DecimalString, DecimalString | number> = decimalSchema.refine(
+  (value) => !value.startsWith("-") || new D(value).isZero(),
+  { error: "Expected a decimal of zero or more" },
+);
+
+/**
+ * Zod schema of a count: a non-negative safe integer (orders, units, clicks).
+ *
+ * @example
+ * ```ts
+ * countSchema.safeParse(-1).success; // false
+ * ```
+ */
+export const countSchema: z.ZodType<number, number> = z
+  .number({ error: "Expected a count (a whole number of zero or more)" })
+  .int({ error: "Expected a whole number" })
+  .nonnegative({ error: "Expected a count of zero or more" })
+  .max(Number.MAX_SAFE_INTEGER, { error: "Count exceeds the largest safe integer" });

@@ -1,0 +1,95 @@
+import type Decimal from "decimal.js";
+import { z } from "zod";
+import { D, type Dec, formatMinor } from "../internal/decimal.js";
+import { minorUnits } from "./currency.js";
+import type { DecimalString } from "./decimal.js";
+import { isDecimalString } from "./decimal.js";
+import { KpiContractError } from "./KpiContractError.js";
+
+/**
+ * How an exact amount becomes a whole number of minor units:
+ * - `half-up`: to nearest, .5 away from zero (the default)
+ * - `half-even`: to nearest, .5 to the even digit (banker's rounding)
+ * - `down`: toward zero
+ * - `up`: away from zero
+ * - `floor`: toward negative infinity
+ * - `ceiling`: toward positive infinity
+ */
+export type RoundingMode = "half-up" | "half-even" | "down" | "up" | "floor" | "ceiling";
+
+/** Every rounding mode, in documentation order. */
+export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
+  "half-up",
+  "half-even",
+  "down",
+  "up",
+  "floor",
+  "ceiling",
+]);
+
+/**
+ * Zod schema of a rounding mode.
+ *
+ * @example
+ * ```ts
+ * roundingModeSchema.parse("half-even"); // "half-even"
+ * ```
+ */
+export const roundingModeSchema: z.ZodType<RoundingMode> = z.enum(
+  ["half-up", "half-even", "down", "up", "floor", "ceiling"],
+  { error: "Expected a rounding mode: half-up, half-even, down, up, floor or ceiling" },
+);
+
+const DECIMAL_JS_MODE: Record<RoundingMode, Decimal.Rounding> = {
+  "half-up": D.ROUND_HALF_UP,
+  "half-even": D.ROUND_HALF_EVEN,
+  down: D.ROUND_DOWN,
+  up: D.ROUND_UP,
+  floor: D.ROUND_FLOOR,
+  ceiling: D.ROUND_CEIL,
+};
+
+/**
+ * The one money-rounding function of the library, on internal decimals. Every fee line and every
+ * other rounded money amount passes through here.
+ *
+ * @internal
+ */
+export function roundMoneyDec(amount: Dec, currency: string, mode: RoundingMode): Dec {
+  const exponent = minorUnits(currency);
+  return amount.toDecimalPlaces(exponent, DECIMAL_JS_MODE[mode]);
+}
+
+/**
+ * Rounds an exact amount to its currency's minor unit with a named rounding mode.
+ *
+ * @param amount - the exact amount, as a decimal string
+ * @param currency - ISO 4217 code (its minor-unit exponent sets the digits: USD 2, JPY 0, KWD 3)
+ * @param mode - rounding mode, `half-up` by default
+ * @returns the rounded amount with exactly the currency's minor-unit digits (`"1064.52"`, JPY `"617"`)
+ * @throws {@link KpiContractError} `currency-unknown` for an unknown code, `decimal-invalid` for a bad amount
+ * @example
+ * ```ts
+ * roundMoney("1064.516129", "USD");            // "1064.52"
+ * roundMoney("616.5", "JPY", "half-even");      // "616"
+ * roundMoney("-2.345", "USD", "floor");         // "-2.35"
+ * ```
+ */
+export function roundMoney(amount: DecimalString, currency: string, mode: RoundingMode = "half-up"): DecimalString {
+  if (!isDecimalString(amount)) {
+    throw new KpiContractError("decimal-invalid", `"${String(amount)}" is not a decimal string`, { amount });
+  }
+  if (!Object.hasOwn(DECIMAL_JS_MODE, mode)) {
+    throw new KpiContractError("rounding-mode-unknown", `Unknown rounding mode "${String(mode)}"`, { mode });
+  }
+  return formatMoney(roundMoneyDec(new D(amount), currency, mode), currency);
+}
+
+/**
+ * Writes a rounded internal amount with exactly the currency's minor-unit digits.
+ *
+ * @internal
+ */
+export function formatMoney(amount: Dec, currency: string): DecimalString {
+  return formatMinor(amount, minorUnits(currency));
+}
