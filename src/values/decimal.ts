@@ -60,10 +60,26 @@ export function normalizeDecimal(value: DecimalString): DecimalString {
   return formatDecimal(new D(value));
 }
 
+/**
+ * Describes any input for an error message without ever throwing (a BigInt, a cyclic object or an
+ * object without a prototype must still produce an issue, not a crash inside `safeParse`).
+ *
+ * @internal
+ */
+export function describeInput(input: unknown): string {
+  if (typeof input === "bigint") return `${input}n`;
+  if (typeof input === "number") return String(input);
+  try {
+    return JSON.stringify(input) ?? String(input);
+  } catch {
+    return Object.prototype.toString.call(input);
+  }
+}
+
 const decimalMessage = (input: unknown): string =>
   typeof input === "number"
     ? `Expected a finite number, received ${String(input)}`
-    : `Expected a decimal string like "1234.50" (digits, optional "-" and "."; no exponent, separators or "+"), received ${JSON.stringify(input) ?? String(input)}`;
+    : `Expected a decimal string like "1234.50" (digits, optional "-" and "."; no exponent, separators or "+"), received ${describeInput(input)}`;
 
 /**
  * Zod schema of a decimal input: a decimal string, or a finite JS number converted exactly.
@@ -81,13 +97,23 @@ export const decimalSchema: z.ZodType<DecimalString, DecimalString | number> = z
   .transform((input, ctx) => {
     if (typeof input === "number") {
       if (!Number.isFinite(input)) {
-        ctx.addIssue({ code: "custom", message: decimalMessage(input), input, params: { code: "decimal-invalid" } });
+        ctx.addIssue({
+          code: "custom",
+          message: decimalMessage(input),
+          input,
+          params: { code: "decimal-invalid" },
+        });
         return z.NEVER;
       }
       return numberToDecimalString(input);
     }
     if (!DECIMAL_PATTERN.test(input)) {
-      ctx.addIssue({ code: "custom", message: decimalMessage(input), input, params: { code: "decimal-invalid" } });
+      ctx.addIssue({
+        code: "custom",
+        message: decimalMessage(input),
+        input,
+        params: { code: "decimal-invalid" },
+      });
       return z.NEVER;
     }
     return input;
@@ -101,10 +127,10 @@ export const decimalSchema: z.ZodType<DecimalString, DecimalString | number> = z
  * nonNegativeDecimalSchema.safeParse("-1").success; // false
  * ```
  */
-export const nonNegativeDecimalSchema: z.ZodType<DecimalString, DecimalString | number> = decimalSchema.refine(
-  (value) => !value.startsWith("-") || new D(value).isZero(),
-  { error: "Expected a decimal of zero or more" },
-);
+export const nonNegativeDecimalSchema: z.ZodType<DecimalString, DecimalString | number> =
+  decimalSchema.refine((value) => !value.startsWith("-") || new D(value).isZero(), {
+    error: "Expected a decimal of zero or more",
+  });
 
 /**
  * Zod schema of a count: a non-negative safe integer (orders, units, clicks).

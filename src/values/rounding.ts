@@ -3,7 +3,7 @@ import { z } from "zod";
 import { D, type Dec, formatMinor } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
 import type { DecimalString } from "./decimal.js";
-import { isDecimalString } from "./decimal.js";
+import { describeInput, isDecimalString } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
 /**
@@ -75,12 +75,20 @@ export function roundMoneyDec(amount: Dec, currency: string, mode: RoundingMode)
  * roundMoney("-2.345", "USD", "floor");         // "-2.35"
  * ```
  */
-export function roundMoney(amount: DecimalString, currency: string, mode: RoundingMode = "half-up"): DecimalString {
+export function roundMoney(
+  amount: DecimalString,
+  currency: string,
+  mode: RoundingMode = "half-up",
+): DecimalString {
   if (!isDecimalString(amount)) {
-    throw new KpiContractError("decimal-invalid", `"${String(amount)}" is not a decimal string`, { amount });
+    throw new KpiContractError("decimal-invalid", `${describeInput(amount)} is not a decimal string`, {
+      amount,
+    });
   }
   if (!Object.hasOwn(DECIMAL_JS_MODE, mode)) {
-    throw new KpiContractError("rounding-mode-unknown", `Unknown rounding mode "${String(mode)}"`, { mode });
+    throw new KpiContractError("rounding-mode-unknown", `Unknown rounding mode ${describeInput(mode)}`, {
+      mode,
+    });
   }
   return formatMoney(roundMoneyDec(new D(amount), currency, mode), currency);
 }
