@@ -1,8 +1,7 @@
-import { D, type Dec, ZERO } from "../internal/decimal.js";
+import { D } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
-import { type DecimalString, isDecimalString, numberToDecimalString } from "./decimal.js";
+import { type DecimalString, describeInput, isDecimalString, numberToDecimalString } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
-import { formatMoney } from "./rounding.js";
 
 /**
  * Splits a money amount across parties or stores by weights so that the parts add back up to the
@@ -33,12 +32,15 @@ export function allocate(
 ): DecimalString[] {
   const exponent = minorUnits(currency);
   if (!isDecimalString(amount)) {
-    throw new KpiContractError("allocation-amount-invalid", `Amount "${String(amount)}" is not a decimal string`, {
-      amount,
-    });
+    throw new KpiContractError(
+      "allocation-amount-invalid",
+      `Amount ${describeInput(amount)} is not a decimal string`,
+      {
+        amount,
+      },
+    );
   }
-  const total = new D(amount);
-  if (total.decimalPlaces() > exponent) {
+  if (new D(amount).decimalPlaces() > exponent) {
     throw new KpiContractError(
       "allocation-amount-invalid",
       `Amount ${amount} has more fraction digits than ${currency} allows (${exponent}); round it first`,
@@ -48,50 +50,73 @@ export function allocate(
   if (weights.length === 0) {
     throw new KpiContractError("allocation-weights-empty", "Allocation needs at least one weight", {});
   }
-  const ws: Dec[] = weights.map((w, index) => {
+  const ws: string[] = weights.map((w, index) => {
     const text = typeof w === "number" && Number.isFinite(w) ? numberToDecimalString(w) : w;
     if (!isDecimalString(text)) {
-      throw new KpiContractError("allocation-weight-invalid", `Weight ${index} is not a decimal: ${String(w)}`, {
-        index,
-        weight: String(w),
-      });
+      throw new KpiContractError(
+        "allocation-weight-invalid",
+        `Weight ${index} is not a decimal: ${describeInput(w)}`,
+        {
+          index,
+          weight: describeInput(w),
+        },
+      );
     }
-    const value = new D(text);
-    if (value.isNegative() && !value.isZero()) {
+    if (text.startsWith("-") && !/^-0(\.0+)?$/.test(text)) {
       throw new KpiContractError("allocation-weight-negative", `Weight ${index} is negative: ${text}`, {
         index,
         weight: text,
       });
     }
-    return value;
+    return text.startsWith("-") ? text.slice(1) : text;
   });
-  const weightSum = ws.reduce((sum, w) => sum.plus(w), ZERO);
-  if (weightSum.isZero()) {
+
+  // Everything below is integer arithmetic on BigInt: the amount in minor units and the weights
+  // scaled to a common number of fraction digits. A Decimal of limited precision would round the
+  // products of long amounts and long weights, and could then hand the extra unit to the wrong part.
+  const digits = ws.reduce((most, w) => Math.max(most, fractionDigits(w)), 0);
+  const scaled = ws.map((w) => toScaledInteger(w, digits));
+  const weightSum = scaled.reduce((sum, w) => sum + w, 0n);
+  if (weightSum === 0n) {
     throw new KpiContractError("allocation-weights-zero", "Allocation weights are all zero", {});
   }
-
-  const scale = new D(10).pow(exponent);
-  const units = total.abs().times(scale);
-  // Remainders are kept as numerator − whole × Σweights (a fraction over Σweights) rather than a
-  // rounded quotient, so two shares that differ only far to the right still compare correctly.
-  const floors: Dec[] = [];
-  const remainders: Dec[] = [];
-  for (const w of ws) {
-    const numerator = units.times(w);
-    const whole = numerator.divToInt(weightSum);
-    floors.push(whole);
-    remainders.push(numerator.minus(whole.times(weightSum)));
+  const negative = amount.startsWith("-");
+  const units = toScaledInteger(negative ? amount.slice(1) : amount, exponent);
+  const parts: bigint[] = [];
+  const remainders: bigint[] = [];
+  for (const w of scaled) {
+    const numerator = units * w;
+    parts.push(numerator / weightSum);
+    remainders.push(numerator % weightSum);
   }
-  let left = units.minus(floors.reduce((sum, f) => sum.plus(f), ZERO)).toNumber();
+  const left = units - parts.reduce((sum, p) => sum + p, 0n);
   const order = remainders
     .map((remainder, index) => ({ remainder, index }))
-    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
-  const parts = [...floors];
-  for (const { index } of order) {
-    if (left <= 0) break;
-    parts[index] = (parts[index] as Dec).plus(1);
-    left -= 1;
+    .sort((x, y) => (x.remainder === y.remainder ? x.index - y.index : x.remainder > y.remainder ? -1 : 1));
+  // left < number of weights, because each part lost less than one unit to the floor.
+  for (const { index } of order.slice(0, Number(left))) {
+    parts[index] = (parts[index] as bigint) + 1n;
   }
-  const sign = total.isNegative() ? -1 : 1;
-  return parts.map((p) => formatMoney(p.div(scale).times(sign), currency));
+  return parts.map((p) => writeMinorUnits(p, exponent, negative));
+}
+
+function fractionDigits(decimal: string): number {
+  const dot = decimal.indexOf(".");
+  return dot === -1 ? 0 : decimal.length - dot - 1;
+}
+
+/**
+ * A non-negative decimal string times 10^digits; its fraction must have at most `digits` significant
+ * digits (trailing zeros beyond them are dropped, so "1.500" USD is 150 cents).
+ */
+function toScaledInteger(decimal: string, digits: number): bigint {
+  const [whole = "0", fraction = ""] = decimal.split(".");
+  return BigInt(whole + fraction.replace(/0+$/, "").padEnd(digits, "0"));
+}
+
+/** Writes a count of minor units with exactly `exponent` fraction digits, never "-0". */
+function writeMinorUnits(units: bigint, exponent: number, negative: boolean): DecimalString {
+  const text = units.toString().padStart(exponent + 1, "0");
+  const body = exponent === 0 ? text : `${text.slice(0, -exponent)}.${text.slice(-exponent)}`;
+  return negative && units !== 0n ? `-${body}` : body;
 }
