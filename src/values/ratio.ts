@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { D, type Dec, formatDecimal } from "../internal/decimal.js";
-import { DECIMAL_PATTERN, type DecimalString, numberToDecimalString } from "./decimal.js";
+import { DECIMAL_PATTERN, type DecimalString, describeInput, numberToDecimalString } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
 /**
@@ -37,14 +37,14 @@ function readRatio(input: unknown): RatioString | undefined {
   if (typeof input !== "string") return undefined;
   if (DECIMAL_PATTERN.test(input)) return formatDecimal(new D(input));
   const percent = PERCENT_PATTERN.exec(input);
-  if (percent?.[1] !== undefined) return formatDecimal(new D(percent[1]).div(100));
+  // Shifting the exponent is exact; `div(100)` would round past 34 significant digits and make a
+  // long "x%" differ from the same fraction written out.
+  if (percent?.[1] !== undefined) return formatDecimal(new D(`${percent[1]}e-2`));
   return undefined;
 }
 
 const ratioMessage = (input: unknown): string =>
-  `Expected a ratio as a fraction ("0.22") or a percent ("22%"), received ${
-    typeof input === "string" ? JSON.stringify(input) : String(input)
-  }`;
+  `Expected a ratio as a fraction ("0.22") or a percent ("22%"), received ${describeInput(input)}`;
 
 /**
  * Zod schema of a ratio input: a fraction (`"0.22"`, `0.22`) or a percent string (`"22%"`),
@@ -60,7 +60,12 @@ export const ratioSchema: z.ZodType<RatioString, string | number> = z
   .transform((input, ctx) => {
     const result = readRatio(input);
     if (result === undefined) {
-      ctx.addIssue({ code: "custom", message: ratioMessage(input), input, params: { code: "ratio-invalid" } });
+      ctx.addIssue({
+        code: "custom",
+        message: ratioMessage(input),
+        input,
+        params: { code: "ratio-invalid" },
+      });
       return z.NEVER;
     }
     return result;
