@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KpiContractError } from "./KpiContractError.js";
 
 /** A calendar day `YYYY-MM-DD` in the store's time zone. */
 export type DateString = string;
@@ -12,7 +13,10 @@ export interface Period {
 }
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+/** Day number of 0000-01-01, the first day a `YYYY-MM-DD` string can name. */
+const FIRST_DAY = -719_528;
+/** Day number of 9999-12-31, the last day a `YYYY-MM-DD` string can name. */
+const LAST_DAY = 2_932_896;
 
 /**
  * Tells whether a string is a real calendar date `YYYY-MM-DD` (so `2026-02-30` is not).
@@ -34,22 +38,63 @@ export function isDateString(value: unknown): value is DateString {
   return d <= daysInMonth(y, mo);
 }
 
+// Calendar arithmetic is done on integers (proleptic Gregorian, days since 1970-01-01) rather than
+// through `Date`, whose `Date.UTC` reads years 0–99 as 1900–1999.
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 /** Days in a month of the proleptic Gregorian calendar (month 1–12). @internal */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Day number (days since 1970-01-01) of a valid date string. @internal */
 export function dayNumber(date: DateString): number {
-  const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  // Days from civil (H. Hinnant): years start on 1 March so the leap day is the last of the year.
+  const y = Number(date.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** Date string of a day number. @internal */
+/**
+ * Date string of a day number.
+ *
+ * @throws {@link KpiContractError} `date-out-of-range` when the day is before 0000-01-01 or after
+ *   9999-12-31 (no `YYYY-MM-DD` string names it)
+ * @internal
+ */
 export function fromDayNumber(day: number): DateString {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (!Number.isSafeInteger(day) || day < FIRST_DAY || day > LAST_DAY) {
+    throw new KpiContractError(
+      "date-out-of-range",
+      `Day number ${day} is not a whole day within 0000-01-01..9999-12-31`,
+      { day },
+    );
+  }
+  // Civil from days (H. Hinnant), the inverse of dayNumber.
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /**
@@ -58,6 +103,8 @@ export function fromDayNumber(day: number): DateString {
  * @param date - a `YYYY-MM-DD` date
  * @param days - days to add (negative to go back)
  * @returns the new date
+ * @throws {@link KpiContractError} `date-out-of-range` when the result is before 0000-01-01 or after
+ *   9999-12-31
  * @example
  * ```ts
  * addDays("2026-02-28", 1); // "2026-03-01"
@@ -77,7 +124,9 @@ export function addDays(date: DateString, days: number): DateString {
  */
 export const dateSchema: z.ZodType<DateString, string> = z
   .string({ error: "Expected a date YYYY-MM-DD" })
-  .refine(isDateString, { error: (iss) => `Expected a real calendar date YYYY-MM-DD, received ${JSON.stringify(iss.input)}` });
+  .refine(isDateString, {
+    error: (iss) => `Expected a real calendar date YYYY-MM-DD, received ${JSON.stringify(iss.input)}`,
+  });
 
 /**
  * Zod schema of a period `{ start, end }`, both days included, `end` not before `start`.
@@ -91,7 +140,8 @@ export const dateSchema: z.ZodType<DateString, string> = z
 export const periodSchema: z.ZodType<Period, { start: string; end: string }> = z
   .strictObject({ start: dateSchema, end: dateSchema })
   .superRefine((p, ctx) => {
-    if (p.end < p.start) {
+    // An invalid date already has its own issue; comparing it would add a misleading second one.
+    if (isDateString(p.start) && isDateString(p.end) && p.end < p.start) {
       ctx.addIssue({
         code: "custom",
         path: ["end"],
