@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, daysInMonth, daysInPeriod, type Period, periodContains } from "./period.js";
+import { dayNumber, daysInMonth, fromDayNumber, type Period, periodContains } from "./period.js";
 
 /**
  * A contract's settlement unit: calendar months, calendar quarters (both clipped to the term), or
@@ -30,25 +30,33 @@ export const cycleSchema: z.ZodType<Cycle> = z.union(
   { error: 'Expected a cycle: "monthly", "quarterly" or { "days": n }' },
 );
 
+/** A run of days as inclusive day numbers, so arithmetic never builds an unrepresentable date. */
+interface DayRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * The calendar cycle a day belongs to, unclipped: the whole month or quarter, or the `{ days }`
- * run counted from `anchor`.
+ * run counted from `anchor` (forward or backward).
  */
-function fullCycleAt(date: string, cycle: Cycle, anchor: string): Period {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const pad = (n: number) => String(n).padStart(2, "0");
-  if (cycle === "monthly") {
-    return { start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(daysInMonth(y, m))}` };
+function fullCycleAt(day: number, cycle: Cycle, anchor: number): DayRange {
+  if (cycle === "monthly" || cycle === "quarterly") {
+    const date = fromDayNumber(day);
+    const y = date.slice(0, 4);
+    const m = Number(date.slice(5, 7));
+    const first = cycle === "monthly" ? m : m - ((m - 1) % 3);
+    const last = cycle === "monthly" ? m : first + 2;
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return {
+      start: dayNumber(`${y}-${pad(first)}-01`),
+      end: dayNumber(`${y}-${pad(last)}-${pad(daysInMonth(Number(y), last))}`),
+    };
   }
-  if (cycle === "quarterly") {
-    const first = m - ((m - 1) % 3);
-    const last = first + 2;
-    return { start: `${y}-${pad(first)}-01`, end: `${y}-${pad(last)}-${pad(daysInMonth(y, last))}` };
-  }
-  const offset = daysInPeriod({ start: anchor, end: date }) - 1;
-  const start = addDays(anchor, offset - (offset % cycle.days));
-  return { start, end: addDays(start, cycle.days - 1) };
+  const offset = day - anchor;
+  // Floored modulo, so a day before the anchor falls in the run that ends just before it.
+  const into = ((offset % cycle.days) + cycle.days) % cycle.days;
+  return { start: day - into, end: day - into + cycle.days - 1 };
 }
 
 /**
@@ -68,12 +76,14 @@ function fullCycleAt(date: string, cycle: Cycle, anchor: string): Period {
  */
 export function cyclesOf(term: Period, cycle: Cycle): Period[] {
   const cycles: Period[] = [];
-  let day = term.start;
-  while (day <= term.end) {
-    const full = fullCycleAt(day, cycle, term.start);
-    const end = full.end < term.end ? full.end : term.end;
-    cycles.push({ start: day, end });
-    day = addDays(end, 1);
+  const anchor = dayNumber(term.start);
+  const last = dayNumber(term.end);
+  // Walks day numbers, not strings: a term ending 9999-12-31 (a common "open-ended" sentinel) must
+  // stop there instead of computing the day after it.
+  for (let day = anchor; day <= last; ) {
+    const end = Math.min(fullCycleAt(day, cycle, anchor).end, last);
+    cycles.push({ start: fromDayNumber(day), end: fromDayNumber(end) });
+    day = end + 1;
   }
   return cycles;
 }
@@ -98,18 +108,25 @@ export interface CycleProration {
  * @param cycle - the cycle kind
  * @param anchor - the term start (where `{ days }` cycles are counted from); defaults to `period.start`
  * @returns `{ days, fullDays, full }`
- * @throws RangeError when the period does not lie inside one cycle
+ * @throws RangeError when the period does not lie inside one cycle; `KpiContractError`
+ *   `date-out-of-range` when the full `{ days }` run would end after 9999-12-31
  * @example
  * ```ts
  * cycleProration({ start: "2026-01-10", end: "2026-01-31" }, "monthly"); // days 22, fullDays 31
  * ```
  */
 export function cycleProration(period: Period, cycle: Cycle, anchor: string = period.start): CycleProration {
-  const full = fullCycleAt(period.start, cycle, anchor);
-  if (!periodContains(full, period.end) || period.start < full.start) {
+  const start = dayNumber(period.start);
+  const end = dayNumber(period.end);
+  const full = fullCycleAt(start, cycle, dayNumber(anchor));
+  if (end < start || end > full.end) {
     throw new RangeError(`${period.start}..${period.end} does not lie inside one cycle`);
   }
-  return { days: daysInPeriod(period), fullDays: daysInPeriod(full), full };
+  return {
+    days: end - start + 1,
+    fullDays: full.end - full.start + 1,
+    full: { start: fromDayNumber(full.start), end: fromDayNumber(full.end) },
+  };
 }
 
 /**
@@ -127,9 +144,9 @@ export function cycleProration(period: Period, cycle: Cycle, anchor: string = pe
  */
 export function cycleContaining(term: Period, cycle: Cycle, date: string): Period | undefined {
   if (!periodContains(term, date)) return undefined;
-  const full = fullCycleAt(date, cycle, term.start);
+  const full = fullCycleAt(dayNumber(date), cycle, dayNumber(term.start));
   return {
-    start: full.start > term.start ? full.start : term.start,
-    end: full.end < term.end ? full.end : term.end,
+    start: fromDayNumber(Math.max(full.start, dayNumber(term.start))),
+    end: fromDayNumber(Math.min(full.end, dayNumber(term.end))),
   };
 }
