@@ -64,6 +64,13 @@ export function normalizeDecimal(value: DecimalString): DecimalString {
  * Describes any input for an error message without ever throwing (a BigInt, a cyclic object or an
  * object without a prototype must still produce an issue, not a crash inside `safeParse`).
  *
+ * @param input - anything
+ * @returns JSON text where possible (`"\"1e3\""`, `"null"`), else a plain description (`"10n"`, `"NaN"`)
+ * @example
+ * ```ts
+ * describeInput("1e3"); // "\"1e3\""
+ * describeInput(10n);   // "10n"
+ * ```
  * @internal
  */
 export function describeInput(input: unknown): string {
