@@ -84,6 +84,14 @@ export interface KpiDefinition<Scope extends Record<string, unknown> = Record<st
   readonly knobs: readonly string[];
   /** The fact paths the KPI reads under a scope (for `facts-unavailable` and documentation). */
   reads(scope: Scope): readonly string[];
+  /**
+   * Whether the value is a share of a whole, so it can never exceed 1 (negative review rate,
+   * click-through rate…); a function when it depends on the scope (conversion rate by orders is,
+   * by units is not). SMART uses it to spot goals above 100%.
+   */
+  readonly shareOfWhole?: boolean | ((scope: Scope) => boolean);
+  /** Whether the scope takes the optional `minSample` knob (every ratio KPI does). */
+  readonly minSample?: boolean;
   /** Computes the KPI from trusted (parsed) facts and a parsed scope. Never throws on valid input. */
   compute(facts: PeriodFacts, scope: Scope, context: KpiComputeContext): KpiResult;
 }

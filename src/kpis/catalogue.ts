@@ -1,0 +1,75 @@
+import { KpiContractError } from "../values/KpiContractError.js";
+import { acosKpi } from "./acos.js";
+import { gmvKpi } from "./gmv.js";
+import { negativeReviewRateKpi } from "./negativeReviewRate.js";
+import type { KpiDefinition } from "./types.js";
+
+/** The catalogue's KPIs in SPEC §3 order. */
+const DEFINITIONS = [gmvKpi, acosKpi, negativeReviewRateKpi] as const;
+
+/** The id of a catalogue KPI. */
+export type KpiId = (typeof DEFINITIONS)[number]["id"];
+
+/**
+ * The KPI catalogue of SPEC §3: id → definition, frozen.
+ *
+ * @example
+ * ```ts
+ * KPI_CATALOGUE.acos.unit;     // "ratio"
+ * KPI_CATALOGUE.acos.polarity; // "lower-is-better"
+ * ```
+ */
+export const KPI_CATALOGUE: Readonly<Record<string, KpiDefinition>> = Object.freeze(
+  Object.fromEntries(DEFINITIONS.map((d) => [d.id, d as unknown as KpiDefinition])),
+);
+
+/**
+ * Tells whether an id names a catalogue KPI (custom KPIs may not reuse these ids).
+ *
+ * @param id - a KPI id
+ * @returns true for `"gmv"`, `"acos"`…
+ * @example
+ * ```ts
+ * isCatalogueKpi("acos");        // true
+ * isCatalogueKpi("contribution"); // false
+ * ```
+ */
+export function isCatalogueKpi(id: string): boolean {
+  return Object.hasOwn(KPI_CATALOGUE, id);
+}
+
+/**
+ * Looks a KPI up: the catalogue first, then the given custom definitions.
+ *
+ * @param id - the KPI id, for example `"acos"`
+ * @param customKpis - custom definitions (from `customKpiFromJson` or `defineKpi`)
+ * @returns the definition
+ * @throws {@link KpiContractError} `kpi-unknown` naming the id and listing the known ids
+ * @example
+ * ```ts
+ * getKpiDefinition("acos").knobs; // ["attributionWindow"]
+ * ```
+ */
+export function getKpiDefinition(id: string, customKpis: readonly KpiDefinition[] = []): KpiDefinition {
+  if (isCatalogueKpi(id)) return KPI_CATALOGUE[id] as KpiDefinition;
+  const custom = customKpis.find((k) => k.id === id);
+  if (custom !== undefined) return custom;
+  const known = [...Object.keys(KPI_CATALOGUE), ...customKpis.map((k) => k.id)];
+  throw new KpiContractError("kpi-unknown", `Unknown KPI "${id}"; known KPIs: ${known.join(", ")}`, {
+    kpi: id,
+    known,
+  });
+}
+
+/**
+ * Lists the catalogue's KPIs in SPEC §3 order.
+ *
+ * @returns the definitions
+ * @example
+ * ```ts
+ * listKpis().map((k) => k.id); // ["gmv", "orders", "averageOrderValue", …]
+ * ```
+ */
+export function listKpis(): readonly KpiDefinition[] {
+  return Object.values(KPI_CATALOGUE);
+}

@@ -1,0 +1,165 @@
+import type { z } from "zod";
+import { type PeriodFacts, type PeriodFactsInput, periodFactsSchema } from "../facts/schema.js";
+import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { type DecimalString, decimalSchema, isDecimalString, normalizeDecimal } from "../values/decimal.js";
+import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
+import { getKpiDefinition } from "./catalogue.js";
+import type { KpiComputeContext, KpiDefinition, KpiResult } from "./types.js";
+
+/** Options of {@link computeKpi}. */
+export interface ComputeKpiOptions {
+  /**
+   * What `salesGrowth` compares with: the comparison period's facts (their GMV is computed with the
+   * same scope) or a stated GMV value.
+   */
+  readonly comparison?: PeriodFactsInput | PeriodFacts | DecimalString | number | undefined;
+  /** Custom KPI definitions to look ids up in, after the catalogue. */
+  readonly customKpis?: readonly KpiDefinition[] | undefined;
+}
+
+/** Parses untrusted facts; every issue is reported with its path (prefixed by `at`). */
+function parseFacts(input: unknown, at: readonly (string | number)[]): PeriodFacts {
+  const parsed = periodFactsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = toValidationIssues(parsed.error, at);
+  throw new KpiContractError(
+    "facts-invalid",
+    `Invalid period facts:\n${describeIssues(issues)}`,
+    { issues },
+    issues,
+  );
+}
+
+function knobIssues(
+  kpi: string,
+  error: z.ZodError,
+  knobs: readonly string[],
+  minSample: boolean,
+): ValidationIssue[] {
+  const allowed = [...knobs, ...(minSample ? ["minSample"] : [])];
+  return error.issues.flatMap((issue): ValidationIssue[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        code: "knob-unknown",
+        path: ["scope", key],
+        message: `Unknown knob "${key}" for KPI ${kpi}; ${allowed.length > 0 ? `its knobs are ${allowed.join(", ")}` : "it takes no knobs"}`,
+      }));
+    }
+    const knob = String(issue.path[0] ?? "");
+    const path = ["scope", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+    const message = issue.message.startsWith("Knob ")
+      ? `${issue.message} (KPI ${kpi})`
+      : `Knob "${knob}" of KPI ${kpi}: ${issue.message}`;
+    return [{ code: "knob-invalid", path, message }];
+  });
+}
+
+/** Parses a scope with the KPI's schema; unknown and bad knobs are reported together. */
+function parseScope(definition: KpiDefinition, scope: unknown): Record<string, unknown> {
+  const parsed = definition.scopeSchema.safeParse(scope ?? {});
+  if (parsed.success) return parsed.data;
+  const issues =
+    typeof scope === "object" && scope !== null && !Array.isArray(scope)
+      ? knobIssues(definition.id, parsed.error, definition.knobs, definition.minSample === true)
+      : [{ code: "scope-invalid", path: ["scope"], message: "A scope is an object of knobs" }];
+  throw new KpiContractError(
+    "scope-invalid",
+    `Invalid scope for KPI ${definition.id}:\n${describeIssues(issues)}`,
+    { kpi: definition.id, issues },
+    issues,
+  );
+}
+
+function parseComparison(input: ComputeKpiOptions["comparison"]): KpiComputeContext {
+  if (input === undefined) return {};
+  if (typeof input === "string" || typeof input === "number") {
+    const parsed = decimalSchema.safeParse(input);
+    if (parsed.success) return { comparison: parsed.data };
+    const issues = toValidationIssues(parsed.error, ["comparison"]);
+    throw new KpiContractError(
+      "comparison-invalid",
+      `Invalid comparison: ${describeIssues(issues)}`,
+      { issues },
+      issues,
+    );
+  }
+  return { comparison: parseFacts(input, ["comparison"]) };
+}
+
+/** Refuses what a compute function must never return (NaN, Infinity, exponents, wrong shapes). */
+function checkResult(definition: KpiDefinition, result: KpiResult): KpiResult {
+  if (result.value === null) {
+    if (["zero-denominator", "missing-facts", "insufficient-data"].includes(result.reason)) return result;
+  } else if (isDecimalString(result.value)) {
+    const value = normalizeDecimal(result.value);
+    return value === result.value ? result : { ...result, value };
+  }
+  throw new KpiContractError(
+    "kpi-result-invalid",
+    `KPI ${definition.id} returned ${JSON.stringify(result.value)}${result.value === null ? ` with reason ${JSON.stringify(result.reason)}` : ""}; a value is a decimal string or null with a reason`,
+    { kpi: definition.id },
+  );
+}
+
+/**
+ * Computes a KPI from period facts and a scope (SPEC §3). Facts are validated (numbers in decimal
+ * fields are converted exactly); the scope is checked against the KPI's knobs, missing knobs taking
+ * the library defaults. The result is a decimal string with a trace, or `null` with a reason
+ * (`missing-facts`, `zero-denominator`, `insufficient-data`); never NaN, Infinity or a silent 0.
+ *
+ * @param kpi - a catalogue or custom id, or a definition
+ * @param facts - period facts (untrusted input is fine)
+ * @param scope - the knobs (`{}` for the defaults)
+ * @param options - `comparison` for `salesGrowth`, `customKpis` to look ids up in
+ * @returns the value with its trace, or null with the reason
+ * @throws {@link KpiContractError} `kpi-unknown`; `facts-invalid` listing every issue with its path;
+ *   `scope-invalid` (params `{ kpi, issues }`) naming unknown knobs (`knob-unknown`) and bad values
+ *   with the allowed ones (`knob-invalid`); `comparison-invalid`; `kpi-result-invalid` when a custom
+ *   compute function returns something that is not a decimal string or a null with a reason
+ * @example
+ * ```ts
+ * computeKpi("acos", marchFacts, { attributionWindow: "14d" }).value; // "0.2142857142857142857142857142857143"
+ * computeKpi("gmv", marchFacts, { refunds: "exclude" }).value;        // "44160"
+ * ```
+ */
+export function computeKpi(
+  kpi: string | KpiDefinition,
+  facts: unknown,
+  scope: Readonly<Record<string, unknown>> = {},
+  options: ComputeKpiOptions = {},
+): KpiResult {
+  const definition = typeof kpi === "string" ? getKpiDefinition(kpi, options.customKpis) : kpi;
+  const parsedFacts = parseFacts(facts, []);
+  const parsedScope = parseScope(definition, scope);
+  const context = parseComparison(options.comparison);
+  return checkResult(definition, definition.compute(parsedFacts, parsedScope, context));
+}
+
+/**
+ * {@link computeKpi} returning a result instead of throwing a `KpiContractError`.
+ *
+ * @param kpi - a catalogue or custom id, or a definition
+ * @param facts - period facts (untrusted input is fine)
+ * @param scope - the knobs
+ * @param options - as for `computeKpi`
+ * @returns `{ success: true, data }` with the KPI result, or `{ success: false, error }`
+ * @throws only what is not a `KpiContractError` (a bug, or an exception thrown by a custom compute function)
+ * @example
+ * ```ts
+ * const r = safeComputeKpi("acos", facts, { window: "7d" });
+ * if (!r.success) r.error.issues[0]?.code; // "knob-unknown"
+ * ```
+ */
+export function safeComputeKpi(
+  kpi: string | KpiDefinition,
+  facts: unknown,
+  scope: Readonly<Record<string, unknown>> = {},
+  options: ComputeKpiOptions = {},
+): SafeResult<KpiResult> {
+  try {
+    return { success: true, data: computeKpi(kpi, facts, scope, options) };
+  } catch (error) {
+    if (error instanceof KpiContractError) return { success: false, error };
+    throw error;
+  }
+}

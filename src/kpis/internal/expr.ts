@@ -1,0 +1,94 @@
+import { D, type Dec, formatDecimal } from "../../internal/decimal.js";
+import { divide } from "../../values/ratio.js";
+
+/** 0 for + and −, 1 for × and ÷, 2 for an atom (number, path, name or bracketed term). */
+type Prec = 0 | 1 | 2;
+
+/**
+ * A value together with how it was obtained: `formula` with fact paths and names, `text` with the
+ * numbers put in. Building every KPI from these combinators keeps the trace and the value in step:
+ * evaluating `text` left to right (× ÷ before + −, 34-digit half-even arithmetic) gives `value`
+ * exactly, because each combinator computes in the order its text reads.
+ *
+ * @internal
+ */
+export interface Expr {
+  readonly formula: string;
+  readonly formulaPrec: Prec;
+  readonly text: string;
+  readonly textPrec: Prec;
+  readonly value: Dec;
+}
+
+/** A number as an atom; a negative number is bracketed so that `a − (-3)` stays unambiguous. */
+export function literal(value: Dec, formula?: string): Expr {
+  const text = formatDecimal(value);
+  const written = value.isNeg() ? `(${text})` : text;
+  return { formula: formula ?? written, formulaPrec: 2, text: written, textPrec: 2, value };
+}
+
+/** A fact as read (`"46000.00"` stays as written, so the trace shows the facts' own figures). */
+export function factTerm(path: string, raw: string): Expr {
+  return { formula: path, formulaPrec: 2, text: raw, textPrec: 2, value: new D(raw) };
+}
+
+/** Names an expression in formulas (`gmv`) while its text keeps the numbers. */
+export function named(expr: Expr, name: string): Expr {
+  return { ...expr, formula: name, formulaPrec: 2 };
+}
+
+function wrap(s: string, needed: boolean): string {
+  return needed ? `(${s})` : s;
+}
+
+function binary(a: Expr, op: string, b: Expr, prec: 0 | 1, value: Dec): Expr {
+  // The right operand is bracketed at equal precedence too: text is read left to right and
+  // rounded arithmetic is not associative, so `a ÷ (b ÷ c)` must keep its brackets.
+  return {
+    formula: `${wrap(a.formula, a.formulaPrec < prec)} ${op} ${wrap(b.formula, b.formulaPrec <= prec)}`,
+    formulaPrec: prec,
+    text: `${wrap(a.text, a.textPrec < prec)} ${op} ${wrap(b.text, b.textPrec <= prec)}`,
+    textPrec: prec,
+    value,
+  };
+}
+
+/** a + b. */
+export function plus(a: Expr, b: Expr): Expr {
+  return binary(a, "+", b, 0, a.value.plus(b.value));
+}
+
+/** a − b. */
+export function minus(a: Expr, b: Expr): Expr {
+  return binary(a, "−", b, 0, a.value.minus(b.value));
+}
+
+/** a × b. */
+export function times(a: Expr, b: Expr): Expr {
+  return binary(a, "×", b, 1, a.value.times(b.value));
+}
+
+/** Left-to-right sum of one or more terms. */
+export function sum(terms: readonly [Expr, ...Expr[]]): Expr {
+  const [first, ...rest] = terms;
+  return rest.reduce(plus, first);
+}
+
+/** Left-to-right product of one or more terms. */
+export function product(terms: readonly [Expr, ...Expr[]]): Expr {
+  const [first, ...rest] = terms;
+  return rest.reduce(times, first);
+}
+
+/** a ÷ b to 34 significant digits, half-even; undefined when b is zero. */
+export function over(a: Expr, b: Expr): Expr | undefined {
+  const value = divide(a.value, b.value);
+  return value === undefined ? undefined : binary(a, "÷", b, 1, value);
+}
+
+/** |a|: when a is negative the text is the absolute value itself, so the text needs only + − × ÷. */
+export function abs(a: Expr): Expr {
+  const formula = `|${a.formula}|`;
+  if (!a.value.isNeg()) return { ...a, formula, formulaPrec: 2 };
+  return literal(a.value.abs(), formula);
+}

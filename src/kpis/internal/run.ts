@@ -1,0 +1,133 @@
+import { readFact } from "../../facts/readFact.js";
+import type { PeriodFacts } from "../../facts/schema.js";
+import { D, formatDecimal } from "../../internal/decimal.js";
+import type { KpiNullResult, KpiResult, KpiTrace, KpiUnit, KpiValueResult } from "../types.js";
+import { type Expr, factTerm, over } from "./expr.js";
+
+/**
+ * The working state of one KPI computation: the facts it reads, what it read, what was missing and
+ * the named steps, so that every result carries a complete trace. Created inside `compute` and
+ * never shared.
+ *
+ * @internal
+ */
+export interface KpiRun {
+  readonly id: string;
+  readonly unit: KpiUnit;
+  readonly facts: PeriodFacts;
+  readonly scope: Readonly<Record<string, unknown>>;
+  readonly inputs: Record<string, string>;
+  readonly missing: string[];
+  readonly steps: { name: string; value: string }[];
+}
+
+/** Starts a computation of KPI `id` over trusted facts and a parsed scope. */
+export function startRun(
+  kpi: { readonly id: string; readonly unit: KpiUnit },
+  facts: PeriodFacts,
+  scope: Readonly<Record<string, unknown>>,
+): KpiRun {
+  return { id: kpi.id, unit: kpi.unit, facts, scope, inputs: {}, missing: [], steps: [] };
+}
+
+/**
+ * Reads one fact into the trace; a missing fact is recorded (under `label`, which defaults to the
+ * path) and gives undefined.
+ */
+export function read(
+  run: KpiRun,
+  path: string,
+  facts: PeriodFacts = run.facts,
+  label: string = path,
+): Expr | undefined {
+  const raw = readFact(facts, path);
+  if (raw === undefined) {
+    if (!run.missing.includes(label)) run.missing.push(label);
+    return undefined;
+  }
+  run.inputs[label] = raw;
+  return factTerm(label, raw);
+}
+
+/** Reads several facts; undefined when any is missing (every missing one is recorded). */
+export function readAll<K extends string>(
+  run: KpiRun,
+  paths: Readonly<Record<K, string>>,
+): Record<K, Expr> | undefined {
+  const out = {} as Record<K, Expr>;
+  let complete = true;
+  for (const key of Object.keys(paths) as K[]) {
+    const term = read(run, paths[key]);
+    if (term === undefined) complete = false;
+    else out[key] = term;
+  }
+  return complete ? out : undefined;
+}
+
+/** Records a named intermediate value and returns the expression unchanged. */
+export function step(run: KpiRun, name: string, expr: Expr): Expr {
+  run.steps.push({ name, value: formatDecimal(expr.value) });
+  return expr;
+}
+
+function trace(run: KpiRun, expr: Pick<Expr, "formula" | "text">): KpiTrace {
+  return {
+    kpi: run.id,
+    formula: expr.formula,
+    substituted: expr.text,
+    inputs: { ...run.inputs },
+    steps: [...run.steps],
+    scope: { ...run.scope },
+  };
+}
+
+/** The result for a computed value; the value itself is the last step. */
+export function valueResult(run: KpiRun, expr: Expr): KpiValueResult {
+  const value = formatDecimal(expr.value);
+  run.steps.push({ name: run.id, value });
+  return { value, unit: run.unit, trace: trace(run, expr) };
+}
+
+/** The `missing-facts` result naming every fact that was missing, in the order they were needed. */
+export function missingFacts(run: KpiRun): KpiNullResult {
+  return { value: null, unit: run.unit, reason: "missing-facts", missing: [...run.missing] };
+}
+
+/** A `zero-denominator` or `insufficient-data` result with the ratio's two sides. */
+export function nullRatio(
+  run: KpiRun,
+  reason: "zero-denominator" | "insufficient-data",
+  numerator: Expr,
+  denominator: Expr,
+): KpiNullResult {
+  return {
+    value: null,
+    unit: run.unit,
+    reason,
+    numerator: formatDecimal(numerator.value),
+    denominator: formatDecimal(denominator.value),
+    trace: trace(run, {
+      formula: `${bracket(numerator.formula, numerator.formulaPrec)} ÷ ${bracket(denominator.formula, denominator.formulaPrec)}`,
+      text: `${bracket(numerator.text, numerator.textPrec)} ÷ ${bracket(denominator.text, denominator.textPrec)}`,
+    }),
+  };
+}
+
+function bracket(s: string, prec: number): string {
+  return prec < 2 ? `(${s})` : s;
+}
+
+/**
+ * Divides, applying the library's two ratio rules uniformly (SPEC §3): below `minSample` (a
+ * minimum denominator in the denominator's own unit) the value is null with `insufficient-data`,
+ * including a denominator of 0 when a sample is required; otherwise a denominator of 0 gives
+ * `zero-denominator`. Both null results carry the numerator and denominator.
+ */
+export function ratioResult(run: KpiRun, numerator: Expr, denominator: Expr, minSample?: string): KpiResult {
+  if (minSample !== undefined && denominator.value.lt(new D(minSample))) {
+    return nullRatio(run, "insufficient-data", numerator, denominator);
+  }
+  const ratio = over(numerator, denominator);
+  if (ratio === undefined) return nullRatio(run, "zero-denominator", numerator, denominator);
+  return valueResult(run, ratio);
+}
