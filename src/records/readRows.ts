@@ -233,11 +233,13 @@ export function readOrderLine(
     known++;
   }
   if (!trusted && keyCount(row) !== known) return false;
+  if (typeof purchasedAt !== "string") return false;
+  // Only text that parsed is cached, and the initial "" never does, so a hit is always sound.
   let ms = out.lastMs;
-  if (purchasedAt !== out.lastText) {
+  if (purchasedAt !== out.lastText || purchasedAt.length === 0) {
     ms = timestamp(purchasedAt);
     if (Number.isNaN(ms)) return false;
-    out.lastText = purchasedAt as string;
+    out.lastText = purchasedAt;
     out.lastMs = ms;
   }
   out.store = store;
