@@ -13,8 +13,16 @@ const YEAR = 2026;
 const RUNS = 3;
 const PERIOD = { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` };
 
-/** The floor: same grouping, floats, a fixed −8 h offset, Maps for distinct orders. */
-function floorLoop(lines: readonly BenchOrderLine[], refundRows: readonly BenchRefund[]): number[] {
+/**
+ * The floor: same grouping, floats, a fixed −8 h offset, Maps for distinct orders. With
+ * `distinctOrders` false it only sums (no order or refunded-order counts, no refunds by order day):
+ * the least any loop over these rows can do, printed for reference.
+ */
+function floorLoop(
+  lines: readonly BenchOrderLine[],
+  refundRows: readonly BenchRefund[],
+  distinctOrders = true,
+): number[] {
   const offset = -8 * 3_600_000;
   const yearStart = Date.UTC(YEAR, 0, 1);
   const monthOfDay = new Int8Array(366);
@@ -41,10 +49,12 @@ function floorLoop(lines: readonly BenchOrderLine[], refundRows: readonly BenchR
   for (const line of lines) {
     const cell = cellOf(line.store, line.purchasedAt);
     if (cell < 0) continue;
-    const key = `${line.store}\u0000${line.orderId}`;
     const cancelled = line.status === "cancelled";
-    const state = orderState.get(key);
-    if (state === undefined) {
+    const key = distinctOrders ? `${line.store}\u0000${line.orderId}` : "";
+    const state = distinctOrders ? orderState.get(key) : 0;
+    if (!distinctOrders) {
+      // sums only
+    } else if (state === undefined) {
       orderState.set(key, cell * 2 + (cancelled ? 0 : 1));
       if (cancelled) cancelledOrders[cell]!++;
       else orders[cell]!++;
@@ -68,12 +78,14 @@ function floorLoop(lines: readonly BenchOrderLine[], refundRows: readonly BenchR
     if (cell >= 0) {
       refunds[cell]! += amount;
       returnedUnits[cell]! += r.quantity;
+      if (!distinctOrders) continue;
       const key = `${cell}\u0000${r.orderId}`;
       if (!refunded.has(key)) {
         refunded.add(key);
         refundedOrders[cell]!++;
       }
     }
+    if (!distinctOrders) continue;
     const state = orderState.get(`${r.store}\u0000${r.orderId}`);
     if (state !== undefined) onPeriodOrders[Math.floor(state / 2)]! += amount;
   }
@@ -99,7 +111,12 @@ export async function aggregateBench(): Promise<BenchReport> {
     period: PERIOD,
     cycle: "monthly" as const,
   };
-  const times = { floor: [] as number[], exact: [] as number[], exactNoDedupe: [] as number[] };
+  const times = {
+    floor: [] as number[],
+    sumsOnly: [] as number[],
+    exact: [] as number[],
+    exactNoDedupe: [] as number[],
+  };
   let floorGross: number[] = [];
   let exactGross: string[] = [];
   let rejectedRows = 0;
@@ -111,6 +128,10 @@ export async function aggregateBench(): Promise<BenchReport> {
     let t0 = performance.now();
     floorGross = floorLoop(lines, refundRows);
     times.floor.push(performance.now() - t0);
+    globalThis.gc?.();
+    t0 = performance.now();
+    floorLoop(lines, refundRows, false);
+    times.sumsOnly.push(performance.now() - t0);
     globalThis.gc?.();
     t0 = performance.now();
     const result = await aggregateFacts({ orders: lines, refunds: refundRows }, options);
@@ -125,6 +146,7 @@ export async function aggregateBench(): Promise<BenchReport> {
   const floor = median(times.floor);
   const exact = median(times.exact);
   const noDedupe = median(times.exactNoDedupe);
+  const sumsOnly = median(times.sumsOnly);
   // The year's gross both ways: the cycles differ (DST moves rows across month ends) but the year
   // does not (January 1 and December 31 are in standard time), so only float error remains.
   const floorYear = floorGross.reduce((a, b) => a + b, 0);
@@ -139,6 +161,12 @@ export async function aggregateBench(): Promise<BenchReport> {
         ms: ms(floor),
         "ns/row": Math.round((floor * 1e6) / rows),
         "× floor": "1.00",
+      },
+      {
+        variant: "reference: float sums only, no distinct orders",
+        ms: ms(sumsOnly),
+        "ns/row": Math.round((sumsOnly * 1e6) / rows),
+        "× floor": (sumsOnly / floor).toFixed(2),
       },
       {
         variant: "aggregateFacts (dedupe on, default)",
