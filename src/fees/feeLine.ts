@@ -188,11 +188,16 @@ export function makeLine(
   exact: Dec,
   ctx: Pick<FeeCycleContext, "currency" | "rounding">,
 ): FeeLine {
-  const { trace, ...rest } = fields;
+  // A fixed key order keeps statements readable and byte-identical.
   return {
-    ...rest,
+    component: fields.component,
+    kind: fields.kind,
+    ...(fields.basis !== undefined ? { basis: fields.basis } : {}),
+    ...(fields.rate !== undefined ? { rate: fields.rate } : {}),
     amount: roundLine(exact, ctx),
-    trace: { ...trace, exact: formatDecimal(exact), rounding: ctx.rounding },
+    description: fields.description,
+    ...(fields.carryForward !== undefined ? { carryForward: fields.carryForward } : {}),
+    trace: { ...fields.trace, exact: formatDecimal(exact), rounding: ctx.rounding },
   };
 }
 

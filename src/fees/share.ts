@@ -16,6 +16,12 @@ import { resolveBasis } from "./resolveBasis.js";
 import type { ShareComponent } from "./schema.js";
 import { applyTiersDec } from "./tiers.js";
 
+function overText(component: ShareComponent): string {
+  const over = component.basis.over;
+  if (over === undefined) return "";
+  return typeof over === "string" ? ` over ${over}` : ` over the baseline of ${over.baselineOf}`;
+}
+
 /** Options of {@link shareLine}. */
 export interface ShareLineOptions {
   /**
@@ -105,7 +111,7 @@ export function shareLine(
           ? gateMessage(ctx.locale, component.name, gate)
           : say(
               ctx.locale,
-              `Share of ${component.basis.kpi}${component.basis.over !== undefined ? " over the baseline" : ""}: ${component.mode} tiers on ${formatDecimal(resolved.amount)}${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
+              `Share of ${component.basis.kpi}${overText(component)}: ${component.mode} tiers on ${formatDecimal(resolved.amount)}${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
               `${component.basis.kpi} ${component.basis.over !== undefined ? "超出基准部分的" : ""}分成：${component.mode === "graduated" ? "累进" : "全额"}阶梯费率，计费基数 ${formatDecimal(resolved.amount)}${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
             ),
       ...(carryForward !== undefined ? { carryForward } : {}),

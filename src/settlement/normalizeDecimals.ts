@@ -1,0 +1,64 @@
+import { D, formatDecimal } from "../internal/decimal.js";
+import { DECIMAL_PATTERN } from "../values/decimal.js";
+
+/**
+ * Keys whose string values are identifiers or names, never numbers, even when they look like one
+ * (an id may be "2026.10"). Their values, and the items of arrays under them, are left as written.
+ */
+const VERBATIM_KEYS: ReadonlySet<string> = new Set([
+  "id",
+  "store",
+  "stores",
+  "name",
+  "target",
+  "targetId",
+  "baselineOf",
+  "gates",
+  "kpi",
+  "fact",
+  "preset",
+  "platform",
+  "marketplace",
+  "source",
+  "component",
+  "kind",
+  "digest",
+  "locale",
+  "currency",
+  "timeZone",
+  "usedFor",
+  "smartErrors",
+  "dataSources",
+]);
+
+/**
+ * Returns a copy of plain JSON data in which every decimal string (except under id-like keys) is
+ * in normal form: trailing zeros removed, "-0" written "0" ("1500.00" → "1500"). Dates, ids, codes
+ * and numbers are left alone. Used for the statement digest so that "1500.00" and "1500" hash alike.
+ *
+ * @param value - plain JSON data
+ * @returns the normalised copy
+ * @example
+ * ```ts
+ * normalizeDecimals({ id: "1.50", amount: "1500.00" }); // { id: "1.50", amount: "1500" }
+ * ```
+ */
+export function normalizeDecimals(value: unknown): unknown {
+  return walk(value, false);
+}
+
+function walk(value: unknown, verbatim: boolean): unknown {
+  if (typeof value === "string") {
+    return !verbatim && DECIMAL_PATTERN.test(value) ? formatDecimal(new D(value)) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => walk(v, verbatim));
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      out[k] = walk(v, VERBATIM_KEYS.has(k));
+    }
+    return out;
+  }
+  return value;
+}

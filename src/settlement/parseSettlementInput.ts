@@ -1,0 +1,118 @@
+import type { Contract } from "../contract/schema.js";
+import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
+import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { cyclesOf } from "../values/cycle.js";
+import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
+import { periodSchema, samePeriod } from "../values/period.js";
+import type { ParsedSettlementInput } from "./SettlementStatement.js";
+
+function refuse(code: string, what: string, issues: readonly ValidationIssue[]): never {
+  throw new KpiContractError(code, `${what}:\n${describeIssues(issues)}`, { count: issues.length }, issues);
+}
+
+/**
+ * Validates the settlement input at the boundary (SPEC §6.5): `cycle` is one of
+ * `cyclesOf(term, cycle)`; `facts` has one entry per store, each naming a store of the contract,
+ * with `period` equal to the cycle; `history` entries are valid facts naming a store.
+ *
+ * @internal
+ */
+export function parseSettlementInput(contract: Contract, input: unknown): ParsedSettlementInput {
+  if (input === null || typeof input !== "object") {
+    refuse("input-invalid", "Invalid settlement input", [
+      { code: "invalid_type", path: [], message: "Expected { cycle, facts, history? }" },
+    ]);
+  }
+  const raw = input as { cycle?: unknown; facts?: unknown; history?: unknown };
+  const cycleResult = periodSchema.safeParse(raw.cycle);
+  if (!cycleResult.success)
+    refuse("cycle-invalid", "Invalid cycle", toValidationIssues(cycleResult.error, ["cycle"]));
+  const cycle = cycleResult.data;
+  const cycles = cyclesOf(contract.term, contract.cycle);
+  if (!cycles.some((c) => samePeriod(c, cycle))) {
+    const near = cycles.find((c) => c.start <= cycle.end && cycle.start <= c.end);
+    refuse("cycle-invalid", "Invalid cycle", [
+      {
+        code: "cycle-invalid",
+        path: ["cycle"],
+        message: `${cycle.start}..${cycle.end} is not a cycle of the term ${contract.term.start}..${contract.term.end}${near ? ` (the cycle there is ${near.start}..${near.end})` : ""}`,
+      },
+    ]);
+  }
+
+  const storeIds = new Set(contract.stores.map((s) => s.id));
+  const issues: ValidationIssue[] = [];
+  const facts: PeriodFacts[] = [];
+  if (!Array.isArray(raw.facts)) {
+    issues.push({
+      code: "invalid_type",
+      path: ["facts"],
+      message: "Expected an array of period facts, one per store",
+    });
+  } else {
+    const seen = new Map<string, number>();
+    raw.facts.forEach((f: unknown, i: number) => {
+      const parsed = periodFactsSchema.safeParse(f);
+      if (!parsed.success) {
+        issues.push(...toValidationIssues(parsed.error, ["facts", i]));
+        return;
+      }
+      const data = parsed.data;
+      if (data.store === undefined) {
+        issues.push({
+          code: "store-missing",
+          path: ["facts", i, "store"],
+          message: "Facts for settlement name their store",
+        });
+      } else if (!storeIds.has(data.store)) {
+        issues.push({
+          code: "store-unknown",
+          path: ["facts", i, "store"],
+          message: `Store ${data.store} is not a store of contract ${contract.id}`,
+        });
+      } else if (seen.has(data.store)) {
+        issues.push({
+          code: "facts-duplicate",
+          path: ["facts", i, "store"],
+          message: `Store ${data.store} already has facts at index ${seen.get(data.store)}`,
+        });
+      } else {
+        seen.set(data.store, i);
+      }
+      if (!samePeriod(data.period, cycle)) {
+        issues.push({
+          code: "period-mismatch",
+          path: ["facts", i, "period"],
+          message: `Facts cover ${data.period.start}..${data.period.end}, not the cycle ${cycle.start}..${cycle.end}`,
+        });
+      }
+      facts.push(data);
+    });
+  }
+  if (issues.length > 0) refuse("facts-invalid", "Invalid facts", issues);
+
+  const history: PeriodFacts[] = [];
+  if (raw.history !== undefined) {
+    if (!Array.isArray(raw.history)) {
+      issues.push({ code: "invalid_type", path: ["history"], message: "Expected an array of period facts" });
+    } else {
+      raw.history.forEach((f: unknown, i: number) => {
+        const parsed = periodFactsSchema.safeParse(f);
+        if (!parsed.success) {
+          issues.push(...toValidationIssues(parsed.error, ["history", i]));
+          return;
+        }
+        if (parsed.data.store === undefined) {
+          issues.push({
+            code: "store-missing",
+            path: ["history", i, "store"],
+            message: "History facts name their store",
+          });
+        }
+        history.push(parsed.data);
+      });
+    }
+  }
+  if (issues.length > 0) refuse("history-invalid", "Invalid history", issues);
+  return { cycle, facts, history };
+}

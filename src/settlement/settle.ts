@@ -1,0 +1,656 @@
+import { safeParseContract } from "../contract/parseContract.js";
+import type { Contract, Locale } from "../contract/schema.js";
+import { isFactPath } from "../facts/readFact.js";
+import type { PeriodFacts } from "../facts/schema.js";
+import { bonusLine } from "../fees/bonus.js";
+import {
+  type FeeBasisValue,
+  type FeeCycleContext,
+  type FeeLine,
+  type FeeLineResult,
+  prorate,
+  roundLine,
+  say,
+} from "../fees/feeLine.js";
+import { fixedLine } from "../fees/fixed.js";
+import { penaltyLine } from "../fees/penalty.js";
+import { reimbursementLine } from "../fees/reimbursement.js";
+import type { FeeBasis, ReimbursementComponent } from "../fees/schema.js";
+import { scorecardLine } from "../fees/scorecard.js";
+import { shareLine } from "../fees/share.js";
+import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
+import { computeKpi } from "../kpis/computeKpi.js";
+import { customKpiFromJson } from "../kpis/customKpi.js";
+import { validateContract } from "../smart/validateContract.js";
+import {
+  evaluateTargets,
+  type FxRateUse,
+  resolveScope,
+  storeFactsInCurrency,
+} from "../targets/evaluateTargets.js";
+import { allocate } from "../values/allocate.js";
+import { cycleProration } from "../values/cycle.js";
+import type { DecimalString } from "../values/decimal.js";
+import { KpiContractError, type SafeResult } from "../values/KpiContractError.js";
+import { addDays, type Period, samePeriod } from "../values/period.js";
+import { formatMoney, roundMoneyDec } from "../values/rounding.js";
+import { VERSION } from "../version.js";
+import { evaluateStanding } from "./evaluateStanding.js";
+import { parseSettlementInput } from "./parseSettlementInput.js";
+import type {
+  ParsedSettlementInput,
+  SettlementInput,
+  SettlementStatement,
+  SettleOptions,
+  StatementAdjustment,
+  StatementAllocation,
+  StatementLine,
+  StatementOptions,
+} from "./SettlementStatement.js";
+import { statementDigest } from "./statementDigest.js";
+
+/** A basis value with the FX rates used to compute it. */
+interface ComputedBasis {
+  readonly value: FeeBasisValue;
+  readonly rates: readonly FxRateUse[];
+}
+
+/**
+ * Computes a fee basis (SPEC §6.2): the basis KPI on the facts of its stores, each converted to the
+ * schedule currency and pooled. A KPI without a value is a `facts-missing` error, never 0.
+ */
+function computeBasis(
+  contract: Contract,
+  basis: FeeBasis,
+  stores: readonly string[] | undefined,
+  cycle: Period,
+  facts: readonly PeriodFacts[],
+  component: string,
+): ComputedBasis {
+  const pooled = storeFactsInCurrency(contract, stores, cycle, facts);
+  const resolved = resolveScope(contract, basis.kpi, basis.scope);
+  const custom = (contract.kpis ?? []).map((k) => customKpiFromJson(k));
+  const result = computeKpi(basis.kpi, pooled.facts, resolved.scope, { customKpis: custom });
+  if (result.value === null) {
+    throw new KpiContractError(
+      "facts-missing",
+      `The basis of ${component} (${basis.kpi}) has no value in ${cycle.start}..${cycle.end}: ${result.reason}${result.missing ? ` (missing ${result.missing.join(", ")})` : ""}`,
+      { component, kpi: basis.kpi, reason: result.reason, missing: result.missing ?? [], period: cycle },
+    );
+  }
+  return {
+    value: {
+      value: result.value,
+      trace: {
+        stores: stores ?? contract.stores.map((s) => s.id),
+        scope: resolved.scope,
+        ...(resolved.preset ? { preset: resolved.preset } : {}),
+        kpi: result.trace,
+      },
+    },
+    rates: pooled.rates,
+  };
+}
+
+/** Reads a money fact (a decimal string) by its dotted path, such as `ads.spend`. */
+function readMoneyFact(facts: PeriodFacts, path: string, component: string, cycle: Period): DecimalString {
+  if (!isFactPath(path)) {
+    throw new KpiContractError(
+      "reimbursement-fact-invalid",
+      `Component ${component} re-bills "${path}", which is not a fact path such as ads.spend`,
+      { component, fact: path },
+    );
+  }
+  let node: unknown = facts;
+  for (const key of path.split(".")) {
+    node =
+      node !== null && typeof node === "object" && Object.hasOwn(node, key)
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
+  }
+  if (node === undefined) {
+    throw new KpiContractError(
+      "facts-missing",
+      `Component ${component} re-bills ${path}, which the facts of ${cycle.start}..${cycle.end} do not hold`,
+      { component, missing: [path], period: cycle },
+    );
+  }
+  if (typeof node !== "string") {
+    throw new KpiContractError(
+      "reimbursement-fact-invalid",
+      `Component ${component} re-bills ${path}, which is not a money amount`,
+      { component, fact: path },
+    );
+  }
+  return node;
+}
+
+function computeReimbursement(
+  contract: Contract,
+  component: ReimbursementComponent,
+  cycle: Period,
+  facts: readonly PeriodFacts[],
+): ComputedBasis {
+  const pooled = storeFactsInCurrency(contract, component.stores, cycle, facts);
+  const value = readMoneyFact(pooled.facts, component.fact, component.name, cycle);
+  return {
+    value: {
+      value,
+      trace: { stores: component.stores ?? contract.stores.map((s) => s.id), fact: component.fact, value },
+    },
+    rates: pooled.rates,
+  };
+}
+
+function money(value: Dec, currency: string): DecimalString {
+  return formatMoney(value, currency);
+}
+
+function sumLines(lines: readonly FeeLine[]): Dec {
+  return lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
+}
+
+function dedupeRates(rates: readonly FxRateUse[]): FxRateUse[] {
+  const seen = new Set<string>();
+  return rates.filter((r) => {
+    const key = `${r.from}|${r.to}|${r.rate}|${r.date}|${r.usedFor}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The carried negative bases read from the previous cycle's statement, by component name. */
+function carryIn(
+  contract: Contract,
+  cycle: Period,
+  options: SettleOptions,
+): StatementOptions["previousCycle"] {
+  const prev = options.previousCycle;
+  if (prev === undefined) return undefined;
+  if (prev.contractId !== contract.id || addDays(prev.cycle.end, 1) !== cycle.start) {
+    throw new KpiContractError(
+      "previous-cycle-mismatch",
+      `previousCycle must be the statement of contract ${contract.id} for the cycle just before ${cycle.start}; it is of ${prev.contractId} for ${prev.cycle.start}..${prev.cycle.end}`,
+      { contractId: prev.contractId, cycle: prev.cycle },
+    );
+  }
+  const carryForward: Record<string, DecimalString> = {};
+  for (const line of prev.lines) {
+    if (line.kind === "share" && line.carryForward !== undefined) {
+      carryForward[line.component] = formatDecimal(new D(line.carryForward));
+    }
+  }
+  return { cycle: { start: prev.cycle.start, end: prev.cycle.end }, digest: prev.digest, carryForward };
+}
+
+function recordPrevious(
+  contract: Contract,
+  cycle: Period,
+  options: SettleOptions,
+): StatementOptions["previous"] {
+  const prev = options.previous;
+  if (prev === undefined) return undefined;
+  if (prev.contractId !== contract.id || !samePeriod(prev.cycle, cycle)) {
+    throw new KpiContractError(
+      "previous-mismatch",
+      `previous must be an earlier statement of contract ${contract.id} for ${cycle.start}..${cycle.end}; it is of ${prev.contractId} for ${prev.cycle.start}..${prev.cycle.end}`,
+      { contractId: prev.contractId, cycle: prev.cycle },
+    );
+  }
+  return {
+    cycle: { start: prev.cycle.start, end: prev.cycle.end },
+    digest: prev.digest,
+    total: prev.total,
+    lines: prev.lines.map((l) => ({ component: l.component, kind: l.kind, amount: l.amount })),
+  };
+}
+
+/** True-up (SPEC §6.5): one adjustment per line whose amount changed, new − previous, both ways. */
+function adjustmentsOf(
+  lines: readonly FeeLine[],
+  previous: NonNullable<StatementOptions["previous"]>,
+  currency: string,
+): { adjustments: StatementAdjustment[]; total: DecimalString } {
+  const key = (l: { kind: string; component: string }) => `${l.kind}\u0000${l.component}`;
+  const before = new Map(previous.lines.map((l) => [key(l), l]));
+  const now = new Map(lines.map((l) => [key(l), l]));
+  const keys = [...new Set([...lines.map(key), ...previous.lines.map(key)])];
+  const adjustments: StatementAdjustment[] = [];
+  let total = ZERO;
+  for (const k of keys) {
+    const a = before.get(k);
+    const b = now.get(k);
+    const line = (b ?? a) as Pick<FeeLine, "component" | "kind">;
+    const prevAmount = new D(a?.amount ?? "0");
+    const curAmount = new D(b?.amount ?? "0");
+    const diff = curAmount.minus(prevAmount);
+    if (diff.isZero()) continue;
+    total = total.plus(diff);
+    adjustments.push({
+      component: line.component,
+      kind: line.kind,
+      previous: money(prevAmount, currency),
+      current: money(curAmount, currency),
+      amount: money(diff, currency),
+    });
+  }
+  return { adjustments, total: money(total, currency) };
+}
+
+/** The statement options as recorded (and hashed). */
+function recordOptions(
+  contract: Contract,
+  cycle: Period,
+  options: SettleOptions,
+  locale: Locale,
+  smartErrors: readonly string[],
+): StatementOptions {
+  const previousCycle = carryIn(contract, cycle, options);
+  const previous = recordPrevious(contract, cycle, options);
+  return {
+    locale,
+    allowInvalid: options.allowInvalid === true,
+    ...(smartErrors.length > 0 ? { smartErrors } : {}),
+    ...(previousCycle !== undefined ? { previousCycle } : {}),
+    ...(previous !== undefined ? { previous } : {}),
+    ...(options.standingHistory !== undefined
+      ? {
+          standingHistory: options.standingHistory.map((e) => ({
+            cycle: { start: e.cycle.start, end: e.cycle.end },
+            score: e.score,
+          })),
+        }
+      : {}),
+    ...(options.allocateBy !== undefined ? { allocateBy: options.allocateBy } : {}),
+  };
+}
+
+function parseContractOrThrow(contractInput: unknown): Contract {
+  const parsed = safeParseContract(contractInput);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
+}
+
+function checkSmart(
+  contract: Contract,
+  history: readonly PeriodFacts[],
+  options: SettleOptions,
+  locale: Locale,
+): string[] {
+  const report = validateContract(contract, { locale, history });
+  const errors = report.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0 && options.allowInvalid !== true) {
+    throw new KpiContractError(
+      "contract-not-smart",
+      `Contract ${contract.id} has ${errors.length} SMART error${errors.length === 1 ? "" : "s"}; settlement refuses it unless allowInvalid is set:\n${errors.map((f) => `${f.code}: ${f.message}`).join("\n")}`,
+      { contractId: contract.id, findings: errors },
+      errors.map((f) => ({ code: f.code, path: f.path, message: f.message })),
+    );
+  }
+  return [...new Set(errors.map((f) => f.code))];
+}
+
+/** The schedule-level lines (SPEC §6.1 steps 3–5): minimum top-up, maximum reduction, tax. */
+function scheduleLines(contract: Contract, ctx: FeeCycleContext, lines: FeeLine[]): string[] {
+  const fees = contract.fees;
+  const warnings: string[] = [];
+  const { days, fullDays } = ctx.proration;
+  const partial = days !== fullDays;
+  const bound = (amount: DecimalString) =>
+    roundMoneyDec(prorate(new D(amount), ctx.proration), ctx.currency, ctx.rounding);
+  const boundSteps = (name: string, amount: DecimalString, rounded: Dec) => [
+    { name, value: amount },
+    ...(partial
+      ? [{ name: `${name} × ${days} ÷ ${fullDays}, rounded`, value: money(rounded, ctx.currency) }]
+      : []),
+  ];
+  if (fees.minimum !== undefined) {
+    const floor = bound(fees.minimum);
+    const subtotal = sumLines(lines);
+    if (subtotal.lt(floor)) {
+      const exact = floor.minus(subtotal);
+      lines.push({
+        component: "minimum",
+        kind: "minimum",
+        amount: roundLine(exact, ctx),
+        description: say(
+          ctx.locale,
+          `Top-up to the minimum fee ${money(floor, ctx.currency)} (subtotal ${money(subtotal, ctx.currency)})`,
+          `保底补足至 ${money(floor, ctx.currency)}（小计 ${money(subtotal, ctx.currency)}）`,
+        ),
+        trace: {
+          formula: partial ? "round(minimum × d ÷ D) − subtotal" : "minimum − subtotal",
+          substituted: `${money(floor, ctx.currency)} − ${money(subtotal, ctx.currency)}`,
+          exact: formatDecimal(exact),
+          rounding: ctx.rounding,
+          steps: [
+            ...boundSteps("minimum", fees.minimum, floor),
+            { name: "subtotal", value: money(subtotal, ctx.currency) },
+          ],
+        },
+      });
+      warnings.push(
+        say(
+          ctx.locale,
+          `The subtotal ${money(subtotal, ctx.currency)} is below the minimum ${money(floor, ctx.currency)}: topped up`,
+          `小计 ${money(subtotal, ctx.currency)} 低于保底 ${money(floor, ctx.currency)}：已补足`,
+        ),
+      );
+    }
+  }
+  if (fees.maximum !== undefined) {
+    const cap = bound(fees.maximum);
+    const subtotal = sumLines(lines);
+    if (subtotal.gt(cap)) {
+      const exact = cap.minus(subtotal);
+      lines.push({
+        component: "maximum",
+        kind: "maximum",
+        amount: roundLine(exact, ctx),
+        description: say(
+          ctx.locale,
+          `Reduction to the maximum fee ${money(cap, ctx.currency)} (subtotal ${money(subtotal, ctx.currency)})`,
+          `封顶扣减至 ${money(cap, ctx.currency)}（小计 ${money(subtotal, ctx.currency)}）`,
+        ),
+        trace: {
+          formula: partial ? "round(maximum × d ÷ D) − subtotal" : "maximum − subtotal",
+          substituted: `${money(cap, ctx.currency)} − ${money(subtotal, ctx.currency)}`,
+          exact: formatDecimal(exact),
+          rounding: ctx.rounding,
+          steps: [
+            ...boundSteps("maximum", fees.maximum, cap),
+            { name: "subtotal", value: money(subtotal, ctx.currency) },
+          ],
+        },
+      });
+      warnings.push(
+        say(
+          ctx.locale,
+          `The subtotal ${money(subtotal, ctx.currency)} is above the maximum ${money(cap, ctx.currency)}: reduced`,
+          `小计 ${money(subtotal, ctx.currency)} 高于封顶 ${money(cap, ctx.currency)}：已扣减`,
+        ),
+      );
+    }
+  }
+  if (fees.tax !== undefined) {
+    const subtotal = sumLines(lines);
+    const exact = subtotal.times(fees.tax.rate);
+    lines.push({
+      component: fees.tax.name,
+      kind: "tax",
+      basis: money(subtotal, ctx.currency),
+      rate: fees.tax.rate,
+      amount: roundLine(exact, ctx),
+      description: say(
+        ctx.locale,
+        `${fees.tax.name} at ${fees.tax.rate} on the subtotal ${money(subtotal, ctx.currency)}`,
+        `${fees.tax.name}：小计 ${money(subtotal, ctx.currency)} × 税率 ${fees.tax.rate}`,
+      ),
+      trace: {
+        formula: "subtotal × rate",
+        substituted: `${money(subtotal, ctx.currency)} × ${fees.tax.rate}`,
+        exact: formatDecimal(exact),
+        rounding: ctx.rounding,
+        steps: [{ name: "subtotal", value: money(subtotal, ctx.currency) }],
+      },
+    });
+  }
+  return warnings;
+}
+
+/** Splits the total across stores by their part of the first share (or rate bonus) basis. */
+function allocationByBasis(
+  contract: Contract,
+  parsed: ParsedSettlementInput,
+  total: DecimalString,
+  warnings: string[],
+  locale: Locale,
+): StatementAllocation[] {
+  let basis: FeeBasis | undefined;
+  let name = "";
+  for (const c of contract.fees.components) {
+    if (c.type === "share") {
+      basis = c.basis;
+      name = c.name;
+      break;
+    }
+    if (c.type === "bonus" && "of" in c.payout) {
+      basis = c.payout.of;
+      name = c.name;
+      break;
+    }
+  }
+  if (basis === undefined) {
+    throw new KpiContractError(
+      "allocation-basis-missing",
+      "allocateBy: basis needs a share or a rate bonus whose basis weighs the stores",
+      { contractId: contract.id },
+    );
+  }
+  const inBasis = new Set(basis.stores ?? contract.stores.map((s) => s.id));
+  const weights = contract.stores.map((s) => {
+    if (!inBasis.has(s.id)) return ZERO;
+    const value = new D(computeBasis(contract, basis, [s.id], parsed.cycle, parsed.facts, name).value.value);
+    return value.isNeg() ? ZERO : value;
+  });
+  let used = weights;
+  if (weights.every((w) => w.isZero())) {
+    used = weights.map(() => new D(1));
+    warnings.push(
+      say(
+        locale,
+        "Every store's basis is 0: the total is split equally",
+        "各店铺计费基数均为 0：总额平均分摊",
+      ),
+    );
+  }
+  const parts = allocate(
+    total,
+    contract.fees.currency,
+    used.map((w) => formatDecimal(w)),
+  );
+  return contract.stores.map((s, i) => ({
+    store: s.id,
+    weight: formatDecimal(used[i] as Dec),
+    amount: parts[i] as string,
+  }));
+}
+
+/**
+ * Settles one cycle of a contract (SPEC §6): evaluates the targets, computes every fee line in the
+ * order of operations of SPEC §6.1 — (1) fixed, share, bonus, scorecard and reimbursement lines,
+ * (2) penalties each capped by its own cap, (3) a minimum top-up, (4) a maximum reduction, (5) tax
+ * on the subtotal — each line rounded once, and returns a statement whose total is the exact sum
+ * of its lines, with a digest of the canonical inputs.
+ *
+ * @param contract - the contract, as raw JSON or parsed
+ * @param input - `{ cycle, facts, history }`: the cycle (one of `cyclesOf(term, cycle)`), one facts
+ *   entry per store for it, and earlier cycles for baselines and window targets
+ * @param options - `allowInvalid`, `locale`, `previousCycle` (carry-forward), `previous` (true-up),
+ *   `standingHistory`, `allocateBy`
+ * @returns the settlement statement; the same inputs give a byte-identical statement
+ * @throws {@link KpiContractError} `contract-invalid` (structure), `contract-not-smart` (SMART
+ *   errors, carrying the findings), `cycle-invalid`, `facts-invalid`, `history-invalid`,
+ *   `facts-missing` (a basis or target without the facts it needs), `fx-rate-missing`,
+ *   `baseline-unavailable`, `previous-cycle-mismatch`, `previous-mismatch`,
+ *   `allocation-basis-missing`, and the errors of target evaluation
+ * @example
+ * ```ts
+ * const statement = settle(contract, { cycle: { start: "2026-03-01", end: "2026-03-31" }, facts: [march], history });
+ * statement.lines.map((l) => [l.component, l.amount]); // [["base", "1500.00"], ["growth-share", "1075.20"]]
+ * statement.total; // "2575.20"
+ * ```
+ */
+export function settle(
+  contract: unknown,
+  input: SettlementInput,
+  options: SettleOptions = {},
+): SettlementStatement {
+  const parsedContract = parseContractOrThrow(contract);
+  const parsed = parseSettlementInput(parsedContract, input);
+  const locale: Locale = options.locale ?? parsedContract.locale;
+  const smartErrors = checkSmart(parsedContract, parsed.history, options, locale);
+  const recorded = recordOptions(parsedContract, parsed.cycle, options, locale, smartErrors);
+  const fees = parsedContract.fees;
+  const { cycle, facts } = parsed;
+  const proration = cycleProration(cycle, parsedContract.cycle, parsedContract.term.start);
+
+  const report = evaluateTargets(parsedContract, { cycle, facts, history: parsed.history });
+  const ctx: FeeCycleContext = {
+    currency: fees.currency,
+    rounding: fees.rounding,
+    cycle,
+    proration: { days: proration.days, fullDays: proration.fullDays },
+    evaluations: report.evaluations,
+    score: report.score,
+    locale,
+  };
+
+  const warnings: string[] = [];
+  if (smartErrors.length > 0) {
+    warnings.push(
+      say(
+        locale,
+        `Settled with allowInvalid although the contract has SMART errors: ${smartErrors.join(", ")}`,
+        `合同存在 SMART 错误（${smartErrors.join("、")}），因设置 allowInvalid 仍予结算`,
+      ),
+    );
+  }
+  warnings.push(...report.warnings);
+  const rates: FxRateUse[] = [...report.fxRates];
+  const lines: FeeLine[] = [];
+  const take = (result: FeeLineResult) => {
+    lines.push(result.line);
+    warnings.push(...result.warnings);
+  };
+  const basisFor = (b: FeeBasis, name: string) => {
+    const computed = computeBasis(parsedContract, b, b.stores, cycle, facts, name);
+    rates.push(...computed.rates);
+    return computed.value;
+  };
+
+  // (1) Fixed, share, bonus, scorecard and reimbursement lines, in schedule order.
+  for (const c of fees.components) {
+    switch (c.type) {
+      case "fixed":
+        take(fixedLine(c, ctx));
+        break;
+      case "share":
+        take(
+          shareLine(c, ctx, basisFor(c.basis, c.name), {
+            carryIn: recorded.previousCycle?.carryForward[c.name],
+          }),
+        );
+        break;
+      case "bonus":
+        take(bonusLine(c, ctx, "of" in c.payout ? basisFor(c.payout.of, c.name) : undefined));
+        break;
+      case "scorecard":
+        take(scorecardLine(c, ctx));
+        break;
+      case "reimbursement": {
+        const computed = computeReimbursement(parsedContract, c, cycle, facts);
+        rates.push(...computed.rates);
+        take(reimbursementLine(c, ctx, computed.value));
+        break;
+      }
+      case "penalty":
+        break;
+    }
+  }
+  // (2) Penalties, each capped by its own cap; rateOfFixed reads this cycle's rounded fixed lines.
+  const fixedTotal = money(sumLines(lines.filter((l) => l.kind === "fixed")), fees.currency);
+  for (const c of fees.components) {
+    if (c.type !== "penalty") continue;
+    const result = penaltyLine(c, ctx, { fixedTotal });
+    if (result !== null) take(result);
+  }
+  // (3)–(5) Minimum top-up, maximum reduction, tax.
+  warnings.push(...scheduleLines(parsedContract, ctx, lines));
+
+  const totalDec = sumLines(lines);
+  const total = money(totalDec, fees.currency);
+  if (totalDec.isNeg()) {
+    warnings.push(
+      say(
+        locale,
+        `The total is negative (${total}): the agency owes the seller this amount for the cycle`,
+        `本期合计为负（${total}）：服务商应向卖家退还该金额`,
+      ),
+    );
+  }
+
+  const standing =
+    parsedContract.standing !== undefined
+      ? evaluateStanding(
+          parsedContract.standing,
+          [...(recorded.standingHistory ?? []), { cycle, score: report.score }],
+          { locale },
+        )
+      : undefined;
+  const trueUp =
+    recorded.previous !== undefined ? adjustmentsOf(lines, recorded.previous, fees.currency) : undefined;
+  const allocation =
+    options.allocateBy === "basis"
+      ? allocationByBasis(parsedContract, parsed, total, warnings, locale)
+      : undefined;
+
+  const digest = statementDigest({
+    contract: parsedContract,
+    input: { cycle, facts, history: parsed.history },
+    options: recorded,
+  });
+  const statement: SettlementStatement = {
+    contractId: parsedContract.id,
+    cycle: { start: cycle.start, end: cycle.end },
+    currency: fees.currency,
+    proration: {
+      days: proration.days,
+      fullDays: proration.fullDays,
+      factor: formatDecimal(new D(proration.days).div(proration.fullDays)),
+    },
+    lines: lines as StatementLine[],
+    total,
+    evaluations: report.evaluations,
+    score: report.score,
+    scoreTrace: report.scoreTrace,
+    ...(standing !== undefined ? { standing } : {}),
+    warnings,
+    fxRates: dedupeRates(rates),
+    options: recorded,
+    ...(trueUp !== undefined ? { adjustments: trueUp.adjustments, adjustmentTotal: trueUp.total } : {}),
+    ...(allocation !== undefined ? { allocation } : {}),
+    version: VERSION,
+    digest,
+  };
+  return statement;
+}
+
+/**
+ * Settles one cycle like {@link settle} but returns the refusal instead of throwing it.
+ *
+ * @param contract - the contract, as raw JSON or parsed
+ * @param input - `{ cycle, facts, history }`
+ * @param options - as for {@link settle}
+ * @returns `{ success: true, data: statement }` or `{ success: false, error }` with the
+ *   `KpiContractError` `settle` would have thrown (its `code`, `params` and `issues`)
+ * @throws only errors that are not a `KpiContractError` (a bug)
+ * @example
+ * ```ts
+ * const result = safeSettle(contract, input);
+ * if (!result.success && result.error.code === "contract-not-smart") console.log(result.error.issues);
+ * ```
+ */
+export function safeSettle(
+  contract: unknown,
+  input: SettlementInput,
+  options: SettleOptions = {},
+): SafeResult<SettlementStatement> {
+  try {
+    return { success: true, data: settle(contract, input, options) };
+  } catch (error) {
+    if (error instanceof KpiContractError) return { success: false, error };
+    throw error;
+  }
+}
