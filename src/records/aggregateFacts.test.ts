@@ -632,6 +632,91 @@ describe("aggregateFacts: exactness", () => {
   });
 });
 
+describe("aggregateFacts: rows in another currency", () => {
+  const FX = {
+    policy: "cycle-end" as const,
+    rates: [
+      { from: "EUR", to: "USD", rate: "1.0850", date: "2026-03-31" },
+      { from: "EUR", to: "USD", rate: "1.1000", date: "2026-04-30" },
+      { from: "USD", to: "JPY", rate: "150.5", date: "2026-03-31" },
+    ],
+  };
+  const withFx: AggregateFactsOptions = { ...OPTIONS, fx: FX };
+
+  it("converts at the rate of the last day of the cycle each amount is booked in", async () => {
+    const { facts, rejected } = await factsOf(
+      {
+        orders: [
+          line({ orderId: "E1", itemPrice: "100.00", currency: "EUR" }), // March: 100.00 × 1.0850 = 108.50
+          line({ orderId: "E2", purchasedAt: "2026-04-10T12:00:00Z", itemPrice: "100.00", currency: "EUR" }), // April: × 1.1000
+          line({ orderId: "U1", itemPrice: "1.00" }), // already USD
+        ],
+        refunds: [
+          // Refunded in April on the March order E1: refunds of April at 1.1000 = 11.00,
+          // refundsOnPeriodOrders of March at 1.0850 = 10.85.
+          refund({ refundId: "X", orderId: "E1", amount: "10.00", currency: "EUR" }),
+        ],
+      },
+      withFx,
+    );
+    expect(rejected).toEqual([]);
+    expect(at(facts, "us", MARCH.start).sales).toMatchObject({
+      gross: "109.50",
+      refundsOnPeriodOrders: "10.85",
+    });
+    expect(at(facts, "us", APRIL.start).sales).toMatchObject({ gross: "110.00", refunds: "11.00" });
+  });
+
+  it("sums converted amounts exactly and rounds each fact once", async () => {
+    const rows = ["a", "b", "c"].map((sku) => line({ sku, itemPrice: "0.01", currency: "EUR" }));
+    const { facts } = await factsOf(
+      { orders: rows },
+      { ...OPTIONS, fx: { policy: "fixed", rates: [{ from: "EUR", to: "USD", rate: "1.5" }] } },
+    );
+    // 3 × 0.01 × 1.5 = 0.045 → 0.05 (half-up, once); rounding per row would give 3 × 0.02 = 0.06.
+    expect(at(facts, "us", MARCH.start).sales?.gross).toBe("0.05");
+  });
+
+  it("converts into a currency without minor unit", async () => {
+    const { facts } = await factsOf(
+      {
+        orders: [
+          line({ store: "jp", itemPrice: "1.23", currency: "USD", purchasedAt: "2026-03-10T00:00:00Z" }),
+        ],
+      },
+      withFx,
+    );
+    // 1.23 × 150.5 = 185.115 → 185 yen.
+    expect(at(facts, "jp", MARCH.start).sales?.gross).toBe("185");
+  });
+
+  it("rejects a row whose rate is missing, naming the pair and the date", async () => {
+    const { rejected } = await aggregateFacts(
+      {
+        orders: [line({ currency: "GBP" })],
+        ads: [ads({ date: "2026-03-02", spend: "5.00", currency: "EUR" })],
+      },
+      {
+        ...OPTIONS,
+        fx: { policy: "cycle-end", rates: [{ from: "EUR", to: "USD", rate: "1.1", date: "2026-04-30" }] },
+      },
+    );
+    expect(rejected).toEqual([
+      expect.objectContaining({
+        source: "orders",
+        reason: "fx-rate-missing",
+        message: expect.stringMatching(/GBP→USD/),
+      }),
+      // The only EUR rate is dated after March's last day: March has none.
+      expect.objectContaining({
+        source: "ads",
+        reason: "fx-rate-missing",
+        message: expect.stringMatching(/2026-03-31/),
+      }),
+    ]);
+  });
+});
+
 describe("aggregateFacts: streams", () => {
   it("reads async iterables and iterables like arrays", async () => {
     async function* slowly<T>(rows: readonly T[]) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type FxTable, type FxTableInput, fxSchema, selectRate } from "../facts/fx.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { toValidationIssues } from "../internal/issues.js";
 import { currencySchema, isCurrencyCode, minorUnits } from "../values/currency.js";
@@ -9,7 +10,6 @@ import { createLocalDater, timeZoneSchema } from "../values/localDate.js";
 import { addDays, type Period, periodSchema } from "../values/period.js";
 import { roundMoney } from "../values/rounding.js";
 import { createKeyIndex, hashKey, type KeyIndex } from "./createKeyIndex.js";
-import { type FxTable, fxSchema, selectRate } from "./fxShim.js";
 import {
   MINOR_TOO_LARGE,
   parseMinorUnitsBig,
@@ -59,7 +59,7 @@ export interface AggregateFactsOptions {
   /** How the period is split: one `PeriodFacts` per store and cycle (`{ days }` counted from `period.start`). */
   readonly cycle: Cycle;
   /** Exchange rates (as in a contract) for rows in another currency than their store's. */
-  readonly fx?: FxTable;
+  readonly fx?: FxTableInput;
   /** Report rows whose ids were already seen as `duplicate` (default true); false counts every row. */
   readonly dedupe?: boolean;
 }
@@ -371,7 +371,7 @@ export async function aggregateFacts(
     let rate = rates.get(key);
     if (rate === undefined) {
       try {
-        rate = parseScaled(selectRate(fx as FxTable, from, to, day));
+        rate = parseScaled(selectRate(fx as FxTable, from, to, day).rate);
       } catch (error) {
         if (!(error instanceof KpiContractError) || error.code !== "fx-rate-missing") throw error;
         rate = error.message;
