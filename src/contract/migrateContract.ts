@@ -1,0 +1,35 @@
+import { KpiContractError, type SafeResult } from "../values/KpiContractError.js";
+import { CONTRACT_SCHEMA_VERSION } from "./schema.js";
+
+/**
+ * Brings a contract written for an older `schemaVersion` to the current one. Version 1 is current,
+ * so today this only checks the version; later versions add their steps here, one per version.
+ *
+ * @param input - contract JSON of any supported version
+ * @returns the JSON at the current version, or an error for a missing or unsupported version
+ * @example
+ * ```ts
+ * migrateContract({ schemaVersion: 1, id: "c" }); // { success: true, data: { schemaVersion: 1, id: "c" } }
+ * ```
+ */
+export function migrateContract(input: unknown): SafeResult<unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    const issue = { code: "invalid_type", path: [], message: "Expected a contract object" };
+    return {
+      success: false,
+      error: new KpiContractError("contract-invalid", "Expected a contract object", {}, [issue]),
+    };
+  }
+  const version = (input as { schemaVersion?: unknown }).schemaVersion;
+  if (version === CONTRACT_SCHEMA_VERSION) return { success: true, data: input };
+  const message =
+    typeof version === "number" && Number.isInteger(version) && version > CONTRACT_SCHEMA_VERSION
+      ? `schemaVersion ${version} is newer than this library supports (${CONTRACT_SCHEMA_VERSION}); upgrade kpi-contract`
+      : `Unsupported schemaVersion ${JSON.stringify(version) ?? "undefined"}: expected ${CONTRACT_SCHEMA_VERSION}`;
+  return {
+    success: false,
+    error: new KpiContractError("contract-invalid", message, { schemaVersion: version }, [
+      { code: "schema-version-unsupported", path: ["schemaVersion"], message },
+    ]),
+  };
+}

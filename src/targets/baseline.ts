@@ -1,0 +1,228 @@
+import { z } from "zod";
+import { poolFacts } from "../facts/poolFacts.js";
+import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
+import { D, formatDecimal, ZERO } from "../internal/decimal.js";
+import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { computeKpi } from "../kpis/computeKpi.js";
+import type { KpiDefinition, KpiNullReason, KpiResult } from "../kpis/types.js";
+import { type Cycle, cycleProration, cyclesOf } from "../values/cycle.js";
+import { type DecimalString, decimalSchema } from "../values/decimal.js";
+import { KpiContractError } from "../values/KpiContractError.js";
+import { type Period, periodSchema, samePeriod } from "../values/period.js";
+
+/**
+ * Zod schema of a baseline (SPEC §4.1): a stated value (`{ value, source? }`), or computed from
+ * history facts over a window of whole cycles, as the mean of per-cycle values or once on pooled
+ * facts (a ratio of sums).
+ *
+ * @example
+ * ```ts
+ * baselineSchema.parse({ value: "30720.00", source: "seller's Q4 report" });
+ * baselineSchema.parse({ from: "history", window: { start: "2025-10-01", end: "2025-12-31" }, aggregate: "pooled" });
+ * ```
+ */
+export const baselineSchema = z.union(
+  [
+    z.strictObject({ value: decimalSchema, source: z.string().optional() }),
+    z.strictObject({
+      from: z.literal("history"),
+      window: periodSchema,
+      aggregate: z.enum(["mean-of-cycles", "pooled"], { error: 'Expected "mean-of-cycles" or "pooled"' }),
+    }),
+  ],
+  {
+    error:
+      'Expected a baseline: { "value": "…" } or { "from": "history", "window": {start, end}, "aggregate": "mean-of-cycles" | "pooled" }',
+  },
+);
+
+/** A baseline after parsing. */
+export type BaselineSpec = z.output<typeof baselineSchema>;
+/** A baseline as accepted on input. */
+export type BaselineSpecInput = z.input<typeof baselineSchema>;
+
+/** Options of {@link computeBaseline}. */
+export interface ComputeBaselineOptions {
+  /** The contract's cycle: the window is split into these (`{ days }` counted from the window start). */
+  readonly cycle: Cycle;
+  /** Only facts of these stores are used (pooled per cycle); all stores when omitted. */
+  readonly stores?: readonly string[] | undefined;
+  /** Custom KPI definitions to look ids up in. */
+  readonly customKpis?: readonly KpiDefinition[] | undefined;
+}
+
+/** How a baseline was reached, as plain JSON. */
+export interface BaselineTrace {
+  readonly kind: "stated" | "mean-of-cycles" | "pooled";
+  readonly source?: string;
+  readonly window?: Period;
+  /** Each cycle's value (mean-of-cycles) or the pooled cycles (pooled). */
+  readonly cycles?: readonly {
+    readonly period: Period;
+    readonly value?: DecimalString | null;
+    readonly reason?: string;
+  }[];
+  /** The pooled KPI computation (pooled). */
+  readonly kpi?: KpiResult;
+  /** The arithmetic, for a person to recompute. */
+  readonly formula: string;
+}
+
+/** A computed baseline: the value (null with the reason when a KPI has no value) and its trace. */
+export interface BaselineResult {
+  readonly value: DecimalString | null;
+  readonly reason?: KpiNullReason;
+  readonly trace: BaselineTrace;
+}
+
+function parseHistory(history: readonly unknown[]): PeriodFacts[] {
+  return history.map((f, i) => {
+    const parsed = periodFactsSchema.safeParse(f);
+    if (parsed.success) return parsed.data;
+    const issues = toValidationIssues(parsed.error, ["history", i]);
+    throw new KpiContractError(
+      "facts-invalid",
+      `Invalid history facts:\n${describeIssues(issues)}`,
+      { issues },
+      issues,
+    );
+  });
+}
+
+/**
+ * Splits a baseline window into cycles and checks that every one is whole: a monthly or quarterly
+ * window starts on a cycle's first day and ends on a cycle's last day; a `{ days }` window is a
+ * whole number of runs.
+ */
+function wholeCycles(window: Period, cycle: Cycle): Period[] {
+  const cycles = cyclesOf(window, cycle);
+  const partial = cycles.filter((c) => {
+    const { days, fullDays } = cycleProration(c, cycle, window.start);
+    return days !== fullDays;
+  });
+  if (partial.length > 0) {
+    throw new KpiContractError(
+      "baseline-window-partial",
+      `The baseline window ${window.start}..${window.end} does not consist of whole cycles: ${partial
+        .map((p) => `${p.start}..${p.end}`)
+        .join(", ")} ${partial.length === 1 ? "is" : "are"} partial`,
+      { window, partial },
+    );
+  }
+  return cycles;
+}
+
+/**
+ * Computes a baseline (SPEC §4.1): a stated value as given, or from history facts over a window of
+ * whole cycles, either averaging the per-cycle KPI values (`mean-of-cycles`: "average monthly GMV")
+ * or computing the KPI once on the pooled facts (`pooled`: "ACoS over the quarter", a ratio of sums).
+ * Several stores' facts of the same cycle are pooled first. History facts must be in one currency.
+ *
+ * @param spec - the baseline as written in the target
+ * @param kpi - a catalogue or custom KPI id, or a definition
+ * @param scope - the KPI scope (presets already expanded)
+ * @param history - earlier facts, each a whole cycle of one store
+ * @param options - `cycle` (the contract's), `stores` to use, `customKpis`
+ * @returns the value (null with a reason when the KPI has none) and a trace
+ * @throws {@link KpiContractError} `baseline-history-missing` naming every cycle of the window
+ *   without facts (params `{ missing }`), `baseline-window-partial`, `facts-invalid`, `kpi-unknown`,
+ *   `scope-invalid`, `currency-mismatch` (history in several currencies)
+ * @example
+ * ```ts
+ * computeBaseline(
+ *   { from: "history", window: { start: "2025-10-01", end: "2025-12-31" }, aggregate: "mean-of-cycles" },
+ *   "gmv", { refunds: "exclude" }, history, { cycle: "monthly" },
+ * ).value; // "30720"
+ * ```
+ */
+export function computeBaseline(
+  spec: BaselineSpec,
+  kpi: string | KpiDefinition,
+  scope: Readonly<Record<string, unknown>>,
+  history: readonly unknown[],
+  options: ComputeBaselineOptions,
+): BaselineResult {
+  if ("value" in spec) {
+    return {
+      value: formatDecimal(new D(spec.value)),
+      trace: {
+        kind: "stated",
+        ...(spec.source !== undefined ? { source: spec.source } : {}),
+        formula: `stated ${spec.value}`,
+      },
+    };
+  }
+  const facts = parseHistory(history);
+  const cycles = wholeCycles(spec.window, options.cycle);
+  const stores = options.stores;
+  const perCycle = cycles.map((period) => ({
+    period,
+    facts: facts.filter(
+      (f) =>
+        samePeriod(f.period, period) &&
+        (stores === undefined || (f.store !== undefined && stores.includes(f.store))),
+    ),
+  }));
+  const missing = perCycle.filter((c) => c.facts.length === 0).map((c) => c.period);
+  if (missing.length > 0) {
+    throw new KpiContractError(
+      "baseline-history-missing",
+      `History has no facts${stores ? ` for ${stores.join(", ")}` : ""} for ${missing
+        .map((p) => `${p.start}..${p.end}`)
+        .join(", ")} (baseline window ${spec.window.start}..${spec.window.end})`,
+      { missing, window: spec.window },
+    );
+  }
+  const computeOptions = { customKpis: options.customKpis };
+
+  if (spec.aggregate === "pooled") {
+    const result = computeKpi(kpi, poolFacts(perCycle.flatMap((c) => c.facts)), scope, computeOptions);
+    return {
+      value: result.value,
+      ...(result.value === null ? { reason: result.reason } : {}),
+      trace: {
+        kind: "pooled",
+        window: spec.window,
+        cycles: perCycle.map((c) => ({ period: c.period })),
+        kpi: result,
+        formula: `KPI of the facts pooled over ${cycles.length} cycle${cycles.length === 1 ? "" : "s"} = ${
+          result.value === null ? `null (${result.reason})` : result.value
+        }`,
+      },
+    };
+  }
+
+  const values = perCycle.map((c) => ({
+    period: c.period,
+    result: computeKpi(kpi, poolFacts(c.facts), scope, computeOptions),
+  }));
+  const traceCycles = values.map((v) => ({
+    period: v.period,
+    value: v.result.value,
+    ...(v.result.value === null ? { reason: v.result.reason } : {}),
+  }));
+  const firstNull = values.find((v) => v.result.value === null)?.result;
+  if (firstNull !== undefined && firstNull.value === null) {
+    return {
+      value: null,
+      reason: firstNull.reason,
+      trace: {
+        kind: "mean-of-cycles",
+        window: spec.window,
+        cycles: traceCycles,
+        formula: `a cycle has no value (${firstNull.reason}), so the mean has none`,
+      },
+    };
+  }
+  const sum = values.reduce((acc, v) => acc.plus(v.result.value as string), ZERO);
+  const mean = formatDecimal(sum.div(values.length));
+  return {
+    value: mean,
+    trace: {
+      kind: "mean-of-cycles",
+      window: spec.window,
+      cycles: traceCycles,
+      formula: `(${values.map((v) => v.result.value).join(" + ")}) ÷ ${values.length} = ${mean}`,
+    },
+  };
+}

@@ -1,0 +1,580 @@
+import { convertFacts } from "../facts/convertFacts.js";
+import { type FxTable, selectRate } from "../facts/fx.js";
+import { poolFacts } from "../facts/poolFacts.js";
+import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
+import { D, type Dec, formatDecimal, ONE, ZERO } from "../internal/decimal.js";
+import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { getKpiDefinition } from "../kpis/catalogue.js";
+import { computeKpi } from "../kpis/computeKpi.js";
+import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
+import { resolvePreset } from "../kpis/presets.js";
+import type { KpiDefinition, KpiNullReason, KpiPolarity, KpiResult } from "../kpis/types.js";
+import type { Cycle } from "../values/cycle.js";
+import { cyclesOf } from "../values/cycle.js";
+import type { DecimalString } from "../values/decimal.js";
+import { KpiContractError } from "../values/KpiContractError.js";
+import { type Period, periodContains, samePeriod } from "../values/period.js";
+import { computeBaseline } from "./baseline.js";
+import { type GoalKind, singleGoal, type Target } from "./target.js";
+
+/**
+ * The parts of a contract that target evaluation reads. A parsed `Contract` satisfies it.
+ */
+export interface EvaluationContract {
+  readonly term: Period;
+  readonly cycle: Cycle;
+  readonly stores: readonly { readonly id: string; readonly currency: string }[];
+  readonly targets: readonly Target[];
+  readonly fees: { readonly currency: string };
+  readonly fx?: FxTable | undefined;
+  readonly kpis?: readonly CustomKpi[] | undefined;
+  readonly attainmentCap: DecimalString;
+}
+
+/** What `evaluateTargets` (and `settle`) read: the cycle, its facts per store, and earlier cycles. */
+export interface EvaluationInput {
+  /** The cycle being judged, one of `cyclesOf(term, cycle)`. */
+  readonly cycle: Period;
+  /** One entry per store for this cycle (`store` set, `period` equal to the cycle). */
+  readonly facts: readonly PeriodFacts[];
+  /** Earlier cycles, each a whole cycle of one store: for baselines and window targets. */
+  readonly history?: readonly PeriodFacts[] | undefined;
+}
+
+/** An exchange rate the evaluation used, for the statement. */
+export interface FxRateUse {
+  readonly from: string;
+  readonly to: string;
+  readonly rate: DecimalString;
+  /** The rate's date (null for a `fixed` policy rate). */
+  readonly date: string | null;
+  /** The store and period it converted. */
+  readonly usedFor: string;
+}
+
+/** Whether a target counts as met in a cycle, or is waiting for its window to end. */
+export type TargetStatus = "met" | "missed" | "pending";
+
+/** One target judged in one cycle (SPEC §4.3). */
+export interface TargetEvaluation {
+  readonly targetId: string;
+  readonly kpi: string;
+  readonly role: "objective" | "guardrail";
+  readonly weight: DecimalString | null;
+  readonly status: TargetStatus;
+  readonly met: boolean;
+  /**
+   * True when the target is judged in this cycle: every-cycle targets always, window targets in the
+   * cycle that contains the window's last day. Only judged targets count in the score and pay or
+   * charge bonuses and penalties.
+   */
+  readonly judged: boolean;
+  readonly actual: DecimalString | null;
+  /** Why `actual` is null. */
+  readonly reason?: KpiNullReason;
+  readonly target: DecimalString | null;
+  readonly baseline: DecimalString | null;
+  /** Attainment clamped to [0, attainmentCap]; "0" while pending. */
+  readonly attainment: DecimalString;
+  /** The scope used, presets expanded. */
+  readonly scope: Readonly<Record<string, unknown>>;
+  /** The preset the scope came from, with the version's date. */
+  readonly preset?: { readonly name: string; readonly effectiveFrom: string };
+  readonly trace: TargetEvaluationTrace;
+}
+
+/** How an evaluation was reached, as plain JSON. */
+export interface TargetEvaluationTrace {
+  readonly goal: string;
+  /** The judged period (the cycle, or the evaluation window). */
+  readonly period: Period;
+  /** For mean-of-cycles: each cycle's value (null with its reason). */
+  readonly cycles?: readonly {
+    readonly period: Period;
+    readonly value: DecimalString | null;
+    readonly reason?: string;
+  }[];
+  /** The KPI computation (pooled facts) where there is one. */
+  readonly kpi?: KpiResult;
+  readonly baseline?: unknown;
+  readonly attainment: string;
+}
+
+/** The result of judging every target of a contract in one cycle. */
+export interface TargetEvaluationReport {
+  readonly cycle: Period;
+  readonly evaluations: readonly TargetEvaluation[];
+  /** Σ weight × min(attainment, 1) ÷ Σ weight over judged objectives; null when none is judged. */
+  readonly score: DecimalString | null;
+  readonly scoreTrace: string;
+  readonly fxRates: readonly FxRateUse[];
+  readonly warnings: readonly string[];
+}
+
+interface ResolvedScope {
+  readonly kpi: string;
+  readonly scope: Record<string, unknown>;
+  readonly preset?: { readonly name: string; readonly effectiveFrom: string };
+}
+
+/**
+ * Expands a scope as written in a contract: `{ "preset": name }` becomes the preset's knobs in the
+ * version in force at the term start; any other scope is used as written.
+ *
+ * @param contract - the contract (its term start picks the preset version)
+ * @param kpi - the KPI id the scope belongs to
+ * @param scopeInput - the scope as written (or undefined)
+ * @returns the KPI id, the knobs, and the preset used
+ * @throws {@link KpiContractError} `preset-unknown`, `preset-not-effective`, or `preset-kpi-mismatch`
+ * @example
+ * ```ts
+ * resolveScope(contract, "acos", { preset: "amazon-sp-acos" }).scope; // { attributionWindow: "7d" }
+ * ```
+ */
+export function resolveScope(
+  contract: Pick<EvaluationContract, "term">,
+  kpi: string,
+  scopeInput: Readonly<Record<string, unknown>> | undefined,
+): ResolvedScope {
+  const input = scopeInput ?? {};
+  const presetName = input.preset;
+  if (presetName === undefined) return { kpi, scope: { ...input } };
+  if (typeof presetName !== "string" || Object.keys(input).length !== 1) {
+    throw new KpiContractError(
+      "scope-invalid",
+      'A preset scope is exactly { "preset": "<name>" }, with no other knobs',
+      { kpi, scope: input },
+    );
+  }
+  const preset = resolvePreset(presetName, contract.term.start);
+  if (preset.kpi !== kpi) {
+    throw new KpiContractError(
+      "preset-kpi-mismatch",
+      `Preset "${presetName}" is a scope of ${preset.kpi}, not of ${kpi}`,
+      { preset: presetName, kpi, presetKpi: preset.kpi },
+    );
+  }
+  return {
+    kpi,
+    scope: { ...preset.scope },
+    preset: { name: preset.name, effectiveFrom: preset.effectiveFrom },
+  };
+}
+
+function customDefinitions(contract: Pick<EvaluationContract, "kpis">): KpiDefinition[] {
+  return (contract.kpis ?? []).map((k) => customKpiFromJson(k));
+}
+
+function storeIdsOf(contract: EvaluationContract, ids: readonly string[] | undefined): readonly string[] {
+  return ids ?? contract.stores.map((s) => s.id);
+}
+
+/**
+ * Converts the facts of one store and one period to the fee schedule's currency with the
+ * contract's FX table (SPEC §6.4): `cycle-end` uses the latest rate dated on or before the
+ * period's last day, `fixed` the one undated rate. A missing rate throws; it is never taken as 1.
+ */
+function toScheduleCurrency(
+  contract: EvaluationContract,
+  facts: PeriodFacts,
+  rates: FxRateUse[],
+): PeriodFacts {
+  const to = contract.fees.currency;
+  if (facts.currency === to) return facts;
+  if (contract.fx === undefined) {
+    throw new KpiContractError(
+      "fx-rate-missing",
+      `Facts of ${facts.store ?? "a store"} are in ${facts.currency} but the fees are in ${to}, and the contract has no fx table`,
+      { from: facts.currency, to, date: facts.period.end },
+    );
+  }
+  const rate = selectRate(contract.fx, facts.currency, to, facts.period.end);
+  rates.push({
+    from: facts.currency,
+    to,
+    rate: rate.rate,
+    date: rate.date ?? null,
+    usedFor: `${facts.store ?? "facts"} ${facts.period.start}..${facts.period.end}`,
+  });
+  return convertFacts(facts, to, rate.rate);
+}
+
+/**
+ * Pools the facts of some stores for one period, each converted to the schedule currency first
+ * (SPEC §4.2: stores are pooled after currency conversion).
+ *
+ * @param contract - the contract
+ * @param storeIds - the stores to pool (undefined: every store of the contract)
+ * @param period - the period whose facts to use (one entry per store must exist in `facts`)
+ * @param facts - facts of that period (and possibly others, which are ignored)
+ * @returns the pooled facts in the schedule currency and the FX rates used
+ * @throws {@link KpiContractError} `facts-missing` naming the stores without facts for the period,
+ *   `fx-rate-missing`
+ * @example
+ * ```ts
+ * const { facts: pooled } = storeFactsInCurrency(contract, undefined, cycle, input.facts);
+ * ```
+ */
+export function storeFactsInCurrency(
+  contract: EvaluationContract,
+  storeIds: readonly string[] | undefined,
+  period: Period,
+  facts: readonly PeriodFacts[],
+): { facts: PeriodFacts; rates: FxRateUse[] } {
+  const rates: FxRateUse[] = [];
+  const ids = storeIdsOf(contract, storeIds);
+  const missing: string[] = [];
+  const selected: PeriodFacts[] = [];
+  for (const id of ids) {
+    const found = facts.filter((f) => f.store === id && samePeriod(f.period, period));
+    if (found.length === 0) missing.push(id);
+    if (found.length > 1) {
+      throw new KpiContractError(
+        "facts-duplicate",
+        `Store ${id} has ${found.length} facts records for ${period.start}..${period.end}; give one`,
+        { store: id, period },
+      );
+    }
+    for (const f of found) selected.push(toScheduleCurrency(contract, f, rates));
+  }
+  if (missing.length > 0) {
+    throw new KpiContractError(
+      "facts-missing",
+      `No facts for ${missing.join(", ")} in ${period.start}..${period.end}`,
+      { stores: missing, period },
+    );
+  }
+  return { facts: poolFacts(selected), rates };
+}
+
+function compareGoal(kind: GoalKind, polarity: KpiPolarity, actual: Dec, target: Dec): boolean {
+  switch (kind) {
+    case "atLeast":
+      return actual.gte(target);
+    case "atMost":
+      return actual.lte(target);
+    case "above":
+      return actual.gt(target);
+    case "below":
+      return actual.lt(target);
+    case "change":
+      return polarity === "higher-is-better" ? actual.gte(target) : actual.lte(target);
+  }
+}
+
+function clamp(value: Dec, cap: Dec): Dec {
+  if (value.isNeg()) return ZERO;
+  return value.gt(cap) ? cap : value;
+}
+
+/**
+ * Attainment (SPEC §4.3): actual ÷ target for higher-is-better, target ÷ actual for
+ * lower-is-better (an actual of 0 gives the cap), clamped to [0, cap]; a target ≤ 0 gives the cap
+ * when met and 0 otherwise.
+ */
+function attainmentOf(polarity: KpiPolarity, actual: Dec, target: Dec, met: boolean, cap: Dec): Dec {
+  if (target.lte(0)) return met ? cap : ZERO;
+  if (polarity === "higher-is-better") return clamp(actual.div(target), cap);
+  if (actual.isZero()) return cap;
+  return clamp(target.div(actual), cap);
+}
+
+interface Judgement {
+  readonly actual: DecimalString | null;
+  readonly reason?: KpiNullReason;
+  /** A lower-is-better ratio with nothing in its numerator (no spend, no negative reviews). */
+  readonly emptyNumerator: boolean;
+  readonly trace: Pick<TargetEvaluationTrace, "cycles" | "kpi">;
+}
+
+function nullReason(result: KpiResult): KpiNullReason | undefined {
+  return result.value === null ? result.reason : undefined;
+}
+
+function emptyNumerator(result: KpiResult): boolean {
+  return (
+    result.value === null &&
+    result.reason === "zero-denominator" &&
+    result.numerator !== undefined &&
+    new D(result.numerator).isZero()
+  );
+}
+
+/**
+ * Judges one target in one cycle (SPEC §4.2–4.3).
+ */
+function evaluateTarget(
+  contract: EvaluationContract,
+  target: Target,
+  cycle: Period,
+  current: readonly PeriodFacts[],
+  history: readonly PeriodFacts[],
+  customKpis: readonly KpiDefinition[],
+  rates: FxRateUse[],
+): TargetEvaluation {
+  const resolved = resolveScope(contract, target.kpi, target.scope);
+  const definition = getKpiDefinition(target.kpi, customKpis);
+  const cap = new D(contract.attainmentCap);
+  const weight = target.role === "objective" ? (target.weight ?? null) : null;
+  const goal = singleGoal(target.goal);
+  const evaluation = target.evaluation;
+  const base = {
+    targetId: target.id,
+    kpi: target.kpi,
+    role: target.role,
+    weight,
+    scope: resolved.scope,
+    ...(resolved.preset ? { preset: resolved.preset } : {}),
+  };
+  if (goal === undefined || evaluation === undefined) {
+    throw new KpiContractError(
+      "target-incomplete",
+      `Target ${target.id} has no single decimal goal or no evaluation; validateContract reports why`,
+      { targetId: target.id },
+    );
+  }
+
+  const all = [...history, ...current];
+  const factsFor = (period: Period) => storeFactsInCurrency(contract, target.stores, period, all);
+  const compute = (facts: PeriodFacts) => computeKpi(definition, facts, resolved.scope);
+
+  // Which period is judged, and is it judged now?
+  let period: Period;
+  let judged: boolean;
+  let pending = false;
+  if ("every" in evaluation) {
+    period = cycle;
+    judged = true;
+  } else {
+    period = evaluation.window;
+    const endsNow = periodContains(cycle, period.end);
+    pending = cycle.end < period.end;
+    judged = endsNow;
+  }
+
+  // Baseline, in the schedule currency.
+  let baselineValue: DecimalString | null = null;
+  let baselineTrace: unknown;
+  if (target.baseline !== undefined) {
+    const convertedHistory = history.map((f) => toScheduleCurrency(contract, f, rates));
+    const baseline = computeBaseline(target.baseline, definition, resolved.scope, convertedHistory, {
+      cycle: contract.cycle,
+      ...(target.stores ? { stores: target.stores } : {}),
+    });
+    baselineValue = baseline.value;
+    baselineTrace = baseline.trace;
+  }
+
+  // Target value.
+  let targetValue: Dec | null;
+  let goalText: string;
+  if (goal.kind === "change") {
+    targetValue = baselineValue === null ? null : new D(baselineValue).times(ONE.plus(goal.value));
+    goalText = `baseline × (1 + ${goal.value}) = ${baselineValue ?? "null"} × ${formatDecimal(ONE.plus(goal.value))}`;
+  } else {
+    targetValue = new D(goal.value);
+    goalText = `${goal.kind} ${goal.value}`;
+  }
+
+  if (pending) {
+    return {
+      ...base,
+      status: "pending",
+      met: false,
+      judged: false,
+      actual: null,
+      target: targetValue === null ? null : formatDecimal(targetValue),
+      baseline: baselineValue,
+      attainment: "0",
+      trace: {
+        goal: goalText,
+        period,
+        baseline: baselineTrace,
+        attainment: "pending: the window ends in a later cycle",
+      },
+    };
+  }
+
+  // Actual value.
+  let judgement: Judgement;
+  if ("every" in evaluation || evaluation.aggregate === "pooled") {
+    const periods = "every" in evaluation ? [cycle] : cyclesOf(period, contract.cycle);
+    const pooled = poolFacts(periods.map((p) => toPooled(factsFor(p), rates)));
+    const result = compute(pooled);
+    judgement = {
+      actual: result.value,
+      ...(result.value === null ? { reason: result.reason } : {}),
+      emptyNumerator: emptyNumerator(result),
+      trace: { kpi: result },
+    };
+  } else {
+    const cycles = cyclesOf(period, contract.cycle).map((p) => {
+      const result = compute(toPooled(factsFor(p), rates));
+      return { period: p, result };
+    });
+    const firstNull = cycles.find((c) => c.result.value === null);
+    const mean =
+      firstNull === undefined
+        ? cycles.reduce((sum, c) => sum.plus(c.result.value as string), ZERO).div(cycles.length)
+        : null;
+    const reason = firstNull ? nullReason(firstNull.result) : undefined;
+    judgement = {
+      actual: mean === null ? null : formatDecimal(mean),
+      ...(reason ? { reason } : {}),
+      emptyNumerator: false,
+      trace: {
+        cycles: cycles.map((c) => ({
+          period: c.period,
+          value: c.result.value,
+          ...(c.result.value === null ? { reason: c.result.reason } : {}),
+        })),
+      },
+    };
+  }
+
+  // met and attainment.
+  let met: boolean;
+  let attainment: Dec;
+  let attainmentText: string;
+  if (targetValue === null) {
+    met = false;
+    attainment = ZERO;
+    attainmentText = "no target value (the baseline has no value): missed, attainment 0";
+  } else if (judgement.actual === null) {
+    const lowerRatio = definition.polarity === "lower-is-better" && definition.unit === "ratio";
+    met = lowerRatio && judgement.emptyNumerator;
+    attainment = met ? cap : ZERO;
+    attainmentText = met
+      ? `no value (zero denominator with a zero numerator) on a lower-is-better ratio: met, attainment = cap ${formatDecimal(cap)}`
+      : `no value (${judgement.reason ?? "null"}): missed, attainment 0`;
+  } else {
+    const actual = new D(judgement.actual);
+    met = compareGoal(goal.kind, definition.polarity, actual, targetValue);
+    attainment = attainmentOf(definition.polarity, actual, targetValue, met, cap);
+    attainmentText = targetValue.lte(0)
+      ? `target ${formatDecimal(targetValue)} ≤ 0: ${met ? "met, attainment = cap" : "missed, attainment 0"}`
+      : definition.polarity === "higher-is-better"
+        ? `actual ÷ target = ${judgement.actual} ÷ ${formatDecimal(targetValue)}, clamped to [0, ${formatDecimal(cap)}]`
+        : actual.isZero()
+          ? `actual 0 on a lower-is-better KPI: attainment = cap ${formatDecimal(cap)}`
+          : `target ÷ actual = ${formatDecimal(targetValue)} ÷ ${judgement.actual}, clamped to [0, ${formatDecimal(cap)}]`;
+  }
+
+  return {
+    ...base,
+    status: met ? "met" : "missed",
+    met,
+    judged,
+    actual: judgement.actual,
+    ...(judgement.reason ? { reason: judgement.reason } : {}),
+    target: targetValue === null ? null : formatDecimal(targetValue),
+    baseline: baselineValue,
+    attainment: formatDecimal(attainment),
+    trace: {
+      goal: goalText,
+      period,
+      ...judgement.trace,
+      baseline: baselineTrace,
+      attainment: attainmentText,
+    },
+  };
+}
+
+function toPooled(result: { facts: PeriodFacts; rates: FxRateUse[] }, rates: FxRateUse[]): PeriodFacts {
+  rates.push(...result.rates);
+  return result.facts;
+}
+
+/**
+ * The weighted score of a cycle (SPEC §4.3): Σ weight × min(attainment, 1) over the objective
+ * targets judged in the cycle, divided by the sum of their weights; null when none is judged.
+ *
+ * @param evaluations - the cycle's evaluations
+ * @returns the score and a trace of its arithmetic
+ * @example
+ * ```ts
+ * scoreOf(report.evaluations).score; // "0.979213..."
+ * ```
+ */
+export function scoreOf(evaluations: readonly TargetEvaluation[]): {
+  score: DecimalString | null;
+  trace: string;
+} {
+  const counted = evaluations.filter((e) => e.role === "objective" && e.judged && e.weight !== null);
+  const weightSum = counted.reduce((sum, e) => sum.plus(e.weight as string), ZERO);
+  if (counted.length === 0 || weightSum.isZero()) {
+    return { score: null, trace: "no objective target is judged in this cycle" };
+  }
+  const weighted = counted.reduce((sum, e) => {
+    const a = new D(e.attainment);
+    return sum.plus(new D(e.weight as string).times(a.gt(1) ? ONE : a));
+  }, ZERO);
+  const score = weighted.div(weightSum);
+  const terms = counted.map((e) => `${e.weight} × min(${e.attainment}, 1)`).join(" + ");
+  return {
+    score: formatDecimal(score),
+    trace: `(${terms}) ÷ ${formatDecimal(weightSum)} = ${formatDecimal(score)}`,
+  };
+}
+
+function parseFactsList(list: readonly unknown[] | undefined, name: string): PeriodFacts[] {
+  return (list ?? []).map((f, i) => {
+    const parsed = periodFactsSchema.safeParse(f);
+    if (parsed.success) return parsed.data;
+    const issues = toValidationIssues(parsed.error, [name, i]);
+    throw new KpiContractError(
+      "facts-invalid",
+      `Invalid facts:\n${describeIssues(issues)}`,
+      { count: issues.length },
+      issues,
+    );
+  });
+}
+
+/**
+ * Judges every target of a contract in one cycle (SPEC §4.3): actual, target value, baseline,
+ * status, attainment, and the weighted score of the objectives judged in the cycle.
+ *
+ * Facts are converted to the fee schedule's currency with the contract's FX table and pooled over
+ * the target's stores before the KPI is computed (a ratio of sums). Window targets are `pending`
+ * until the cycle that contains the window's last day; in later cycles they are reported with
+ * their window result but `judged: false`.
+ *
+ * @param contract - a parsed contract (see `parseContract`)
+ * @param input - `{ cycle, facts, history }`: facts per store for the cycle, earlier cycles in history
+ * @returns the evaluations, the score, the FX rates used and warnings
+ * @throws {@link KpiContractError} `facts-invalid`, `facts-missing`, `fx-rate-missing`,
+ *   `baseline-history-missing`, `target-incomplete` (run `validateContract` first), `kpi-unknown`
+ * @example
+ * ```ts
+ * const report = evaluateTargets(contract, { cycle: { start: "2026-03-01", end: "2026-03-31" }, facts, history });
+ * report.score; // "0.9792131696428571428571428571428572"
+ * ```
+ */
+export function evaluateTargets(
+  contract: EvaluationContract,
+  input: EvaluationInput,
+): TargetEvaluationReport {
+  const facts = parseFactsList(input.facts, "facts");
+  const history = parseFactsList(input.history, "history");
+  const customKpis = customDefinitions(contract);
+  const rates: FxRateUse[] = [];
+  const evaluations = contract.targets.map((t) =>
+    evaluateTarget(contract, t, input.cycle, facts, history, customKpis, rates),
+  );
+  const { score, trace } = scoreOf(evaluations);
+  const warnings = evaluations
+    .filter((e) => e.status === "pending")
+    .map((e) => `Target ${e.targetId} is pending: its evaluation window ends after this cycle`);
+  return { cycle: input.cycle, evaluations, score, scoreTrace: trace, fxRates: dedupeRates(rates), warnings };
+}
+
+function dedupeRates(rates: readonly FxRateUse[]): FxRateUse[] {
+  const seen = new Set<string>();
+  return rates.filter((r) => {
+    const key = `${r.from}|${r.to}|${r.rate}|${r.date}|${r.usedFor}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
