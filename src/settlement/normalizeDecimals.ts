@@ -1,5 +1,6 @@
 import { D, formatDecimal } from "../internal/decimal.js";
 import { DECIMAL_PATTERN } from "../values/decimal.js";
+import { KpiContractError } from "../values/KpiContractError.js";
 
 /**
  * Keys whose string values are identifiers or names, never numbers, even when they look like one
@@ -38,6 +39,8 @@ const VERBATIM_KEYS: ReadonlySet<string> = new Set([
  *
  * @param value - plain JSON data
  * @returns the normalised copy
+ * @throws {@link KpiContractError} `digest-failed` for a value JSON cannot hold (a function, a
+ *   symbol, a BigInt, a non-finite number)
  * @example
  * ```ts
  * normalizeDecimals({ id: "1.50", amount: "1500.00" }); // { id: "1.50", amount: "1500" }
@@ -49,7 +52,7 @@ export function normalizeDecimals(value: unknown): unknown {
 
 function walk(value: unknown, verbatim: boolean): unknown {
   if (typeof value === "string") {
-    return !verbatim && DECIMAL_PATTERN.test(value) ? formatDecimal(new D(value)) : value;
+    return !verbatim && DECIMAL_PATTERN.test(value) ? normalForm(value) : value;
   }
   if (Array.isArray(value)) return value.map((v) => walk(v, verbatim));
   if (value !== null && typeof value === "object") {
@@ -60,5 +63,25 @@ function walk(value: unknown, verbatim: boolean): unknown {
     }
     return out;
   }
+  if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
+    throw new KpiContractError(
+      "digest-failed",
+      `A ${typeof value} cannot be part of the hashed settlement input`,
+      {},
+    );
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new KpiContractError("digest-failed", `${value} cannot be part of the hashed settlement input`, {});
+  }
   return value;
+}
+
+/**
+ * The normal form of a string that matches the decimal pattern: trailing fraction zeros and a bare
+ * dot removed, "-0" written "0". Text only, so no digit is ever rounded.
+ */
+function normalForm(decimal: string): string {
+  let text = decimal;
+  if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
+  return text === "-0" ? "0" : text;
 }
