@@ -193,6 +193,42 @@ const factsOf = async (sources: RecordSources, options: AggregateFactsOptions = 
 const at = (facts: readonly PeriodFacts[], store: string, start: string): PeriodFacts =>
   facts.find((f) => f.store === store && f.period.start === start)!;
 
+describe("aggregateFacts: the TSDoc example", () => {
+  it("gives the documented sales group", async () => {
+    const { facts, rejected } = await aggregateFacts(
+      {
+        orders: [
+          {
+            store: "us",
+            orderId: "1",
+            sku: "A",
+            purchasedAt: "2026-03-31T23:30:00-07:00",
+            status: "shipped",
+            quantity: 1,
+            itemPrice: "10.00",
+            currency: "USD",
+          },
+        ],
+      },
+      {
+        stores: [{ id: "us", currency: "USD", timeZone: "America/Los_Angeles" }],
+        period: { start: "2026-03-01", end: "2026-03-31" },
+        cycle: "monthly",
+      },
+    );
+    expect(rejected).toEqual([]);
+    expect(facts[0]?.sales).toEqual({
+      orders: 1,
+      units: 1,
+      gross: "10.00",
+      tax: "0.00",
+      shipping: "0.00",
+      cancelledOrders: 0,
+      cancelledValue: "0.00",
+    });
+  });
+});
+
 describe("aggregateFacts: the hand-computed fixture", () => {
   it("returns one facts entry per store and cycle, stores first", async () => {
     const { facts } = await factsOf(ALL);

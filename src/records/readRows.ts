@@ -92,7 +92,17 @@ export interface TrafficScratch {
   pageViews: number;
 }
 
-/** Fresh scratch records, one per row kind. */
+/**
+ * Creates fresh scratch records, one per row kind, for the readers to fill.
+ *
+ * @returns one mutable scratch record per source kind
+ * @example
+ * ```ts
+ * const scratch = createScratch();
+ * readTraffic({ store: "us", date: "2026-03-01", sessions: 1, pageViews: 2 }, scratch.traffic, false); // true
+ * scratch.traffic.sessions; // 1
+ * ```
+ */
 export function createScratch(): {
   orders: OrderLineScratch;
   refunds: RefundScratch;
@@ -202,6 +212,10 @@ function timestamp(value: unknown): number {
  * @param exponentOf - currency exponent look-up
  * @param trusted - skip the unknown-key count (the schema has checked it)
  * @returns whether the row was read; false means "ask the schema"
+ * @example
+ * ```ts
+ * readOrderLine(row, scratch.orders, exponentOf, false); // true, scratch.orders.itemPrice in minor units
+ * ```
  */
 export function readOrderLine(
   row: unknown,
@@ -267,6 +281,10 @@ export function readOrderLine(
  * @param exponentOf - currency exponent look-up
  * @param trusted - skip the unknown-key count
  * @returns whether the row was read; false means "ask the schema"
+ * @example
+ * ```ts
+ * readRefund(row, scratch.refunds, exponentOf, false); // false for { ...row, amount: "1.001" } in USD
+ * ```
  */
 export function readRefund(
   row: unknown,
@@ -337,6 +355,10 @@ export function readRefund(
  * @param exponentOf - currency exponent look-up
  * @param trusted - skip the unknown-key counts
  * @returns whether the row was read; false means "ask the schema"
+ * @example
+ * ```ts
+ * readAdsDay(row, scratch.ads, exponentOf, false); // scratch.ads.windows[0] === "7d"
+ * ```
  */
 export function readAdsDay(
   row: unknown,
@@ -393,6 +415,10 @@ export function readAdsDay(
  * @param out - scratch to fill
  * @param trusted - skip the unknown-key count
  * @returns whether the row was read; false means "ask the schema"
+ * @example
+ * ```ts
+ * readReview({ store: "us", reviewId: "r", createdAt: "2026-03-01T00:00:00Z", stars: 6 }, scratch.reviews, false); // false
+ * ```
  */
 export function readReview(row: unknown, out: ReviewScratch, trusted: boolean): boolean {
   if (!isPlainRecord(row)) return false;
@@ -416,6 +442,10 @@ export function readReview(row: unknown, out: ReviewScratch, trusted: boolean): 
  * @param out - scratch to fill
  * @param trusted - skip the unknown-key count
  * @returns whether the row was read; false means "ask the schema"
+ * @example
+ * ```ts
+ * readInventory({ store: "us", date: "2026-03-01", sku: "A", units: 3, unitCost: "-0" }, scratch.inventory, false); // false: the schema decides
+ * ```
  */
 export function readInventory(row: unknown, out: InventoryScratch, trusted: boolean): boolean {
   if (!isPlainRecord(row)) return false;
@@ -450,6 +480,10 @@ export function readInventory(row: unknown, out: InventoryScratch, trusted: bool
  * @param out - scratch to fill
  * @param trusted - skip the unknown-key count
  * @returns whether the row was read; false means "ask the schema"
+ * @example
+ * ```ts
+ * readTraffic({ store: "us", date: "2026-03-01", sessions: 1, pageViews: 2 }, scratch.traffic, false); // true
+ * ```
  */
 export function readTraffic(row: unknown, out: TrafficScratch, trusted: boolean): boolean {
   if (!isPlainRecord(row)) return false;

@@ -3,7 +3,7 @@ import { isCurrencyCode, minorUnits } from "../values/currency.js";
 import { parseTimestamp } from "../values/localDate.js";
 import { MINOR_TOO_PRECISE, parseMinorUnits } from "./parseMinorUnits.js";
 
-/** Longest id, SKU or store reference a row may carry; a bound keeps one bad row from costing much. */
+/** Longest id, SKU or store reference a row may carry (UTF-16 units); a bound keeps one bad row from costing much. */
 export const MAX_ROW_ID_LENGTH = 256;
 
 /**
@@ -59,10 +59,15 @@ export const timestampSchema: z.ZodType<string, string> = z
  * Adds an issue for every money field of a row that has a non-zero digit beyond its currency's
  * minor unit (`"19.999"` in USD): input is never rounded silently.
  *
- * @param row - the parsed row
- * @param currency - the row's currency code
- * @param fields - paths of the money fields to check
- * @param ctx - the refinement context
+ * @param currency - the row's currency code (an unknown code is left to the currency schema)
+ * @param fields - each money field as `[path, value]`, `value` undefined when the field is absent
+ * @param ctx - the refinement context the issues go to
+ * @returns nothing; the issues are added to `ctx`
+ * @example
+ * ```ts
+ * z.strictObject({ amount: z.string(), currency: z.string() })
+ *   .superRefine((row, ctx) => checkMinorDigits(row.currency, [[["amount"], row.amount]], ctx));
+ * ```
  */
 export function checkMinorDigits(
   currency: string,
