@@ -1,4 +1,3 @@
-import { D, formatDecimal } from "../internal/decimal.js";
 import { DECIMAL_PATTERN } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 
