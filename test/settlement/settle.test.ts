@@ -428,6 +428,63 @@ describe("settle: refusals", () => {
       () => settle(contract, march(), { previousCycle: settle(contract, march()) }),
     ],
     ["allocation-basis-missing", () => settle(contract, march(), { allocateBy: "basis" })],
+    ["input-invalid", () => settle(contract, null as never)],
+    [
+      "facts-missing",
+      () => {
+        const facts = makeFacts();
+        const { gross: _, ...sales } = facts.sales;
+        return settle(makeContract({ components: [share("0.05")] }), {
+          cycle: MARCH,
+          facts: [{ ...facts, sales }],
+        });
+      },
+    ],
+    [
+      "facts-missing",
+      () =>
+        settle(
+          makeContract({ components: [{ type: "reimbursement", name: "r", fact: "costs.other" }] }),
+          march(),
+          {
+            allowInvalid: true,
+          },
+        ),
+    ],
+    [
+      "reimbursement-fact-invalid",
+      () =>
+        settle(
+          makeContract({ components: [{ type: "reimbursement", name: "r", fact: "ads.clicks" }] }),
+          march(),
+          {
+            allowInvalid: true,
+          },
+        ),
+    ],
+    [
+      "reimbursement-fact-invalid",
+      () =>
+        settle(
+          makeContract({ components: [{ type: "reimbursement", name: "r", fact: "ads.spnd" }] }),
+          march(),
+          {
+            allowInvalid: true,
+          },
+        ),
+    ],
+    [
+      "fx-rate-missing",
+      () =>
+        settle(
+          makeContract(
+            { components: [share("0.05")] },
+            { stores: [{ id: "de", platform: "amazon", currency: "EUR", timeZone: "Europe/Berlin" }] },
+          ),
+          march({ store: "de", currency: "EUR" }),
+          { allowInvalid: true },
+        ),
+    ],
   ])("throws %s", (expected, run) => {
     expect(code(run)).toBe(expected);
   });
