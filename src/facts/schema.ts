@@ -135,7 +135,15 @@ export type PeriodFacts = z.output<typeof periodFactsSchema>;
 export type PeriodFactsInput = z.input<typeof periodFactsSchema>;
 
 /** The names of the fact groups (`sales`, `ads`, …), as used by a contract's `dataSources`. */
-export type FactGroup = "sales" | "ads" | "traffic" | "reviews" | "inventory" | "costs" | "listings" | "service";
+export type FactGroup =
+  | "sales"
+  | "ads"
+  | "traffic"
+  | "reviews"
+  | "inventory"
+  | "costs"
+  | "listings"
+  | "service";
 
 /** Every fact group, in SPEC order. */
 export const FACT_GROUPS: readonly FactGroup[] = Object.freeze([

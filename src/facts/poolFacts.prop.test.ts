@@ -1,0 +1,128 @@
+import { test as fcTest } from "@fast-check/vitest";
+import fc from "fast-check";
+import { describe, expect } from "vitest";
+import { D } from "../internal/decimal.js";
+import { periodFactsArbitrary } from "../testing/arbitraries.js";
+import { convertFacts } from "./convertFacts.js";
+import { poolFacts } from "./poolFacts.js";
+import { readFact } from "./readFact.js";
+import { type PeriodFacts, periodFactsSchema } from "./schema.js";
+
+const march = { start: "2026-03-01", end: "2026-03-31" };
+const STORES = ["a", "b", "c", "d", "e"];
+
+/** Up to five stores' facts of one period, in one currency. */
+const storesOfOnePeriod = (options: { complete?: boolean } = {}) =>
+  fc.integer({ min: 1, max: 5 }).chain((n) =>
+    fc.tuple(
+      ...STORES.slice(0, n).map((store) =>
+        periodFactsArbitrary({
+          currency: "USD",
+          period: march,
+          store,
+          complete: options.complete ?? false,
+        }),
+      ),
+    ),
+  );
+
+const ADDITIVE = [
+  "sales.orders",
+  "sales.gross",
+  "sales.refunds",
+  "ads.spend",
+  "ads.attributed.14d.sales",
+  "costs.cogs",
+  "traffic.sessions",
+];
+
+describe("poolFacts properties", () => {
+  fcTest.prop([periodFactsArbitrary()])("the arbitrary yields valid, already-parsed facts", (facts) => {
+    expect(periodFactsSchema.parse(facts)).toEqual(facts);
+  });
+
+  fcTest.prop([storesOfOnePeriod()])(
+    "every additive field is the exact sum when every store has it, and absent otherwise",
+    (stores) => {
+      const pooled = poolFacts(stores);
+      for (const path of ADDITIVE) {
+        const values = stores.map((f) => readFact(f, path));
+        const got = readFact(pooled, path);
+        if (values.some((v) => v === undefined)) expect(got).toBeUndefined();
+        else expect(new D(got ?? "NaN").eq(values.reduce((a, v) => a.plus(v ?? 0), new D(0)))).toBe(true);
+      }
+    },
+  );
+
+  fcTest.prop([storesOfOnePeriod()])(
+    "a star absent from one byStars adds as 0, so star totals are the sums over stores",
+    (stores) => {
+      const pooled = poolFacts(stores);
+      if (stores.some((f) => f.reviews?.byStars === undefined)) {
+        expect(pooled.reviews?.byStars).toBeUndefined();
+        return;
+      }
+      for (const star of ["1", "2", "3", "4", "5"]) {
+        const expected = stores.reduce((a, f) => a + Number(readFact(f, `reviews.byStars.${star}`)), 0);
+        expect(Number(readFact(pooled, `reviews.byStars.${star}`))).toBe(expected);
+      }
+    },
+  );
+
+  fcTest.prop([storesOfOnePeriod(), fc.func(fc.integer())])(
+    "pooling does not depend on the order of the stores",
+    (stores, key) => {
+      const shuffled = [...stores].sort((x, y) => key(x.store) - key(y.store));
+      expect(poolFacts(shuffled)).toEqual(poolFacts(stores));
+    },
+  );
+
+  fcTest.prop([storesOfOnePeriod({ complete: true })])(
+    "pooling in two steps equals pooling at once",
+    (stores) => {
+      const [first, ...rest] = stores as [PeriodFacts, ...PeriodFacts[]];
+      if (rest.length === 0) return;
+      const stepwise = poolFacts(
+        [poolFacts([first]), poolFacts(rest)].map((f, i) => ({ ...f, store: `g${i}` })),
+      );
+      const { store: _, ...atOnce } = poolFacts(stores);
+      const { store: __, ...twoStep } = stepwise;
+      expect(twoStep).toEqual(atOnce);
+    },
+  );
+
+  fcTest.prop([
+    storesOfOnePeriod({ complete: true }),
+    fc.integer({ min: 1, max: 10 ** 6 }).map((n) => new D(n).div(10000).toFixed()),
+  ])("converting then pooling equals pooling then converting (exact, never rounded)", (stores, rate) => {
+    const eur = stores.map((f) => ({ ...f, currency: "EUR" }));
+    const a = poolFacts(eur.map((f) => convertFacts(f, "USD", rate)));
+    const b = convertFacts(poolFacts(eur), "USD", rate);
+    for (const path of ADDITIVE) {
+      expect(new D(readFact(a, path) ?? "0").eq(readFact(b, path) ?? "0")).toBe(true);
+    }
+  });
+
+  fcTest.prop([
+    fc.integer({ min: 1, max: 6 }).chain((n) =>
+      fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          periodFactsArbitrary({
+            currency: "JPY",
+            store: "s",
+            complete: true,
+            period: { start: `2026-0${i + 1}-01`, end: `2026-0${i + 1}-${i + 1 === 2 ? 28 : 30}` },
+          }),
+        ),
+      ),
+    ),
+  ])("over consecutive periods the pool keeps the first opening and the last closing", (months) => {
+    const pooled = poolFacts([...months].reverse());
+    const first = months[0] as PeriodFacts;
+    const last = months[months.length - 1] as PeriodFacts;
+    expect(pooled.inventory?.openingUnits).toBe(first.inventory?.openingUnits);
+    expect(pooled.inventory?.openingValue).toBe(first.inventory?.openingValue);
+    expect(pooled.inventory?.closingUnits).toBe(last.inventory?.closingUnits);
+    expect(pooled.period).toEqual({ start: first.period.start, end: last.period.end });
+  });
+});

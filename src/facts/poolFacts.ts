@@ -1,0 +1,244 @@
+import { D, type Dec } from "../internal/decimal.js";
+import { KpiContractError } from "../values/KpiContractError.js";
+import type { Period } from "../values/period.js";
+import { FLAT_FIELDS, type FlatGroup, STARS } from "./internal/factFields.js";
+import { formatFactMoney } from "./internal/factMoney.js";
+import { FACT_GROUPS, type FactGroup, type PeriodFacts } from "./schema.js";
+
+type Mutable = Record<string, unknown>;
+type Group = Readonly<Record<string, string | number | undefined>>;
+
+/** Groups whose fields are summed field by field (inventory pools by period instead). */
+const SUMMED_GROUPS: readonly Exclude<FlatGroup, "inventory">[] = [
+  "sales",
+  "ads",
+  "traffic",
+  "costs",
+  "listings",
+  "service",
+];
+
+function sumCounts(values: readonly number[], field: string): number {
+  const total = values.reduce((a, b) => a + b, 0);
+  if (!Number.isSafeInteger(total)) {
+    throw new KpiContractError("count-overflow", `The pooled ${field} exceeds the largest safe integer`, {
+      field,
+    });
+  }
+  return total;
+}
+
+function sumMoney(values: readonly string[], currency: string): string {
+  return formatFactMoney(
+    values.reduce((a: Dec, b) => a.plus(b), new D(0)),
+    currency,
+  );
+}
+
+/**
+ * Sums the plain fields of one group over every record. A field absent from any record stays
+ * absent: a missing figure is unknown, never 0. The group itself is kept only when every record has it.
+ */
+function poolFlat(
+  groups: readonly (Group | undefined)[],
+  fields: Readonly<Record<string, "money" | "count">>,
+  currency: string,
+  path: string,
+): Mutable | undefined {
+  if (groups.some((g) => g === undefined)) return undefined;
+  const present = groups as readonly Group[];
+  const out: Mutable = {};
+  for (const [field, kind] of Object.entries(fields)) {
+    const values = present.map((g) => g[field]);
+    if (values.some((v) => v === undefined)) continue;
+    out[field] =
+      kind === "count"
+        ? sumCounts(values as number[], `${path}.${field}`)
+        : sumMoney(values as string[], currency);
+  }
+  return out;
+}
+
+/** Attribution windows: a window (and each of its fields) is kept only when every record has it. */
+function poolAttributed(all: readonly PeriodFacts[], currency: string): Mutable | undefined {
+  const maps = all.map((f) => f.ads?.attributed);
+  if (maps.some((m) => m === undefined)) return undefined;
+  const present = maps as readonly NonNullable<(typeof maps)[number]>[];
+  const [first] = present;
+  const out: Mutable = {};
+  for (const window of Object.keys(first ?? {}).sort()) {
+    if (!present.every((m) => Object.hasOwn(m, window))) continue;
+    out[window] = poolFlat(
+      present.map((m) => m[window]),
+      { sales: "money", orders: "count" },
+      currency,
+      `ads.attributed.${window}`,
+    );
+  }
+  return out;
+}
+
+/** Star counts: absent stars of an existing byStars are 0 (SPEC §2), so they add as 0. */
+function poolReviews(all: readonly PeriodFacts[]): Mutable | undefined {
+  const reviews = all.map((f) => f.reviews);
+  if (reviews.some((r) => r === undefined)) return undefined;
+  const byStars = reviews.map((r) => r?.byStars);
+  if (byStars.some((b) => b === undefined)) return {};
+  const present = byStars as readonly Readonly<Record<string, number | undefined>>[];
+  const stars: Mutable = {};
+  for (const star of STARS) {
+    if (!present.some((b) => b[star] !== undefined)) continue;
+    stars[star] = sumCounts(
+      present.map((b) => b[star] ?? 0),
+      `reviews.byStars.${star}`,
+    );
+  }
+  return { byStars: stars };
+}
+
+const periodKey = (p: Period): string => `${p.start}..${p.end}`;
+
+/**
+ * Inventory: the records of one period are stores side by side, so their openings and closings are
+ * summed; consecutive periods follow each other, so the first period's opening and the last
+ * period's closing are kept. When the periods do not hold the same stores, the first opening and
+ * the last closing would describe different shops, so inventory is left out (unknown).
+ */
+function poolInventory(all: readonly PeriodFacts[], currency: string): Mutable | undefined {
+  if (all.some((f) => f.inventory === undefined)) return undefined;
+  const byPeriod = new Map<string, PeriodFacts[]>();
+  for (const f of [...all].sort((a, b) =>
+    a.period.start < b.period.start ? -1 : a.period.start > b.period.start ? 1 : 0,
+  )) {
+    const key = periodKey(f.period);
+    byPeriod.set(key, [...(byPeriod.get(key) ?? []), f]);
+  }
+  const periods = [...byPeriod.values()];
+  const storesOf = (records: readonly PeriodFacts[]) =>
+    records
+      .map((f) => f.store ?? "")
+      .sort()
+      .join("\u0000");
+  const firstStores = storesOf(periods[0] ?? []);
+  if (!periods.every((records) => storesOf(records) === firstStores)) return undefined;
+  const first = poolFlat(
+    (periods[0] ?? []).map((f) => f.inventory),
+    FLAT_FIELDS.inventory,
+    currency,
+    "inventory",
+  );
+  const last = poolFlat(
+    (periods[periods.length - 1] ?? []).map((f) => f.inventory),
+    FLAT_FIELDS.inventory,
+    currency,
+    "inventory",
+  );
+  const out: Mutable = {};
+  for (const field of Object.keys(FLAT_FIELDS.inventory)) {
+    const from = field.startsWith("opening") ? first : last;
+    // A field is known only when every record has it, like any other field.
+    if (
+      from?.[field] !== undefined &&
+      all.every((f) => f.inventory?.[field as keyof typeof f.inventory] !== undefined)
+    ) {
+      out[field] = from[field];
+    }
+  }
+  return out;
+}
+
+function checkInputs(all: readonly PeriodFacts[]): void {
+  if (all.length === 0) {
+    throw new KpiContractError("facts-empty", "poolFacts needs at least one period facts record", {});
+  }
+  const currencies = [...new Set(all.map((f) => f.currency))];
+  if (currencies.length > 1) {
+    throw new KpiContractError(
+      "currency-mismatch",
+      `Cannot pool facts in ${currencies.join(", ")}: convert them to one currency first (convertFacts)`,
+      { currencies },
+    );
+  }
+  const seen = new Set<string>();
+  for (const f of all) {
+    if (f.store === undefined) continue;
+    const key = `${f.store}\u0000${periodKey(f.period)}`;
+    if (seen.has(key)) {
+      throw new KpiContractError(
+        "facts-duplicate",
+        `Store ${f.store} has two facts records for ${periodKey(f.period)}; pooling would count it twice`,
+        { store: f.store, period: f.period },
+      );
+    }
+    seen.add(key);
+  }
+  const periods = [...new Map(all.map((f) => [periodKey(f.period), f.period])).values()];
+  for (const a of periods) {
+    for (const b of periods) {
+      if (a !== b && a.start <= b.end && b.start <= a.end) {
+        throw new KpiContractError(
+          "facts-periods-overlap",
+          `Periods ${periodKey(a)} and ${periodKey(b)} overlap without being equal; pooling would count the shared days twice`,
+          { periods: [a, b] },
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Pools the facts of several stores and/or periods into one record (SPEC §2, §3): every additive
+ * field is summed, so that any ratio KPI computed on the result is a ratio of sums. Rules:
+ * - a field absent from ANY input stays absent (a missing figure is unknown, never 0), except that
+ *   a star absent from an existing `byStars` counts 0;
+ * - inventory: openings and closings of stores of the same period are summed; across consecutive
+ *   periods the first opening and the last closing are kept (several stores over several periods:
+ *   grouped by period, summed within it, then first and last across periods);
+ * - the pooled period runs from the earliest start to the latest end; `store` is kept only when
+ *   every input names the same store.
+ *
+ * @param facts - parsed period facts, all in one currency
+ * @returns the pooled facts
+ * @throws {@link KpiContractError} `facts-empty`; `currency-mismatch` (params `{ currencies }`);
+ *   `facts-duplicate` when one store has two records for one period; `facts-periods-overlap` when
+ *   two periods overlap without being equal; `count-overflow`
+ * @example
+ * ```ts
+ * const quarter = poolFacts([october, november, december]);
+ * computeKpi("acos", quarter).value; // ads.spend summed ÷ attributed sales summed
+ * ```
+ */
+export function poolFacts(facts: readonly PeriodFacts[]): PeriodFacts {
+  checkInputs(facts);
+  const [first] = facts as readonly [PeriodFacts, ...PeriodFacts[]];
+  const currency = first.currency;
+  // Dates compare as strings (YYYY-MM-DD), so sorting finds the earliest start and the latest end.
+  const start = facts.map((f) => f.period.start).sort()[0] ?? first.period.start;
+  const end =
+    facts
+      .map((f) => f.period.end)
+      .sort()
+      .at(-1) ?? first.period.end;
+  const out: Mutable = {};
+  if (facts.every((f) => f.store !== undefined && f.store === first.store)) out.store = first.store;
+  out.period = { start, end };
+  out.currency = currency;
+  const pooled: Partial<Record<FactGroup, Mutable | undefined>> = {
+    reviews: poolReviews(facts),
+    inventory: poolInventory(facts, currency),
+  };
+  for (const group of SUMMED_GROUPS) {
+    pooled[group] = poolFlat(
+      facts.map((f) => f[group] as Group | undefined),
+      FLAT_FIELDS[group],
+      currency,
+      group,
+    );
+  }
+  const attributed = poolAttributed(facts, currency);
+  if (pooled.ads !== undefined && attributed !== undefined) pooled.ads.attributed = attributed;
+  for (const group of FACT_GROUPS) {
+    if (pooled[group] !== undefined) out[group] = pooled[group];
+  }
+  return out as PeriodFacts;
+}
