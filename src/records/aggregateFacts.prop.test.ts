@@ -263,4 +263,23 @@ describe("aggregateFacts properties", () => {
       { numRuns: 40 },
     );
   });
+
+  it("order lines give the same facts in any order", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        sourcesArbitrary.chain((sources) =>
+          fc
+            .shuffledSubarray(sources.orders, { minLength: sources.orders.length })
+            .map((shuffled) => ({ sources, shuffled })),
+        ),
+        async ({ sources, shuffled }) => {
+          const a = await aggregateFacts({ orders: sources.orders, refunds: sources.refunds }, MONTHLY);
+          const b = await aggregateFacts({ orders: shuffled, refunds: sources.refunds }, MONTHLY);
+          expect(b.facts).toEqual(a.facts);
+          expect(b.rejected.length).toBe(a.rejected.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -277,6 +277,25 @@ describe("aggregateFacts: the hand-computed fixture", () => {
     expect(at(facts, "jp", APRIL.start).sales?.gross).toBe("1500");
   });
 
+  it("moves an order from cancelled to counted when a later, non-adjacent line is not cancelled", async () => {
+    const { facts } = await factsOf({
+      orders: [
+        line({ orderId: "A", sku: "1", status: "cancelled", itemPrice: "2.00" }),
+        line({ orderId: "B", sku: "1", itemPrice: "3.00" }),
+        line({ orderId: "A", sku: "2", itemPrice: "4.00" }),
+        line({ orderId: "C", sku: "1", status: "cancelled", itemPrice: "5.00" }),
+        line({ orderId: "C", sku: "2", status: "cancelled", itemPrice: "6.00" }),
+      ],
+    });
+    // A and B count; C (all lines cancelled) is cancelled; cancelledValue 2.00 + 5.00 + 6.00.
+    expect(at(facts, "us", MARCH.start).sales).toMatchObject({
+      orders: 2,
+      cancelledOrders: 1,
+      gross: "7.00",
+      cancelledValue: "13.00",
+    });
+  });
+
   it("books refunds by refund day and on the order's own cycle", async () => {
     const { facts, warnings, rejected } = await factsOf({ orders: ORDERS, refunds: REFUNDS });
     // March: R3 (7.50, 1 unit; its order is from February, so nothing on period orders);

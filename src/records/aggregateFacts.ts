@@ -9,7 +9,7 @@ import { KpiContractError } from "../values/KpiContractError.js";
 import { createLocalDater, timeZoneSchema } from "../values/localDate.js";
 import { addDays, type Period, periodSchema } from "../values/period.js";
 import { roundMoney } from "../values/rounding.js";
-import { createKeyIndex, hashKey, type KeyIndex } from "./createKeyIndex.js";
+import { createKeyIndex, hashKey, hashKeys, type KeyIndex } from "./createKeyIndex.js";
 import {
   MINOR_TOO_LARGE,
   parseMinorUnitsBig,
@@ -452,6 +452,9 @@ export async function aggregateFacts(
   const shipping = moneySum(nCells);
   const cancelledValue = moneySum(nCells);
   const rememberOutsideOrders = given.has("refunds");
+  let lastOrderStore = -1;
+  let lastOrderId = "";
+  let lastOrderState = -1;
 
   const orderLine = (row: unknown, index: number): boolean => {
     const o = scratch.orders;
@@ -472,25 +475,44 @@ export async function aggregateFacts(
       return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
     }
     if (!currencyOk(o.currency, si, c, -1, index)) return false;
+    // With dedupe the order's key is hashed in the same pass as the line's.
+    const hashed = dedupe;
     if (dedupe) {
-      hashKey(lineIndex.lanes, si, o.orderId, o.sku);
+      hashKeys(lineIndex.lanes, orderIndex.lanes, si, o.orderId, o.sku);
       const first = lineIndex.insert(Math.min(index, INDEX_UNKNOWN));
       if (first >= 0) return duplicateOf(first, index, "orderId and sku");
     }
-    const nC = nCycles;
-    const cell = si * nC + c;
-    hashKey(orderIndex.lanes, si, o.orderId, "");
-    const state = orderIndex.find();
+    const cell = si * nCycles + c;
+    // Lines of one order usually come together: the last order's state is kept at hand.
+    const sameOrder = si === lastOrderStore && o.orderId === lastOrderId;
+    let state: number;
+    if (sameOrder) {
+      state = lastOrderState;
+    } else {
+      if (!hashed) hashKey(orderIndex.lanes, si, o.orderId, "");
+      state = orderIndex.find();
+    }
+    let next = state;
     if (state < 0 || (state & 3) === ORDER_OUTSIDE) {
-      orderIndex.put((c << 2) | (o.cancelled ? ORDER_CANCELLED : ORDER_ACTIVE));
+      next = (c << 2) | (o.cancelled ? ORDER_CANCELLED : ORDER_ACTIVE);
       if (o.cancelled) cancelledOrders[cell]!++;
       else orders[cell]!++;
     } else if ((state & 3) === ORDER_CANCELLED && !o.cancelled) {
-      const orderCell = si * nC + (state >> 2);
-      orderIndex.put((state & ~3) | ORDER_ACTIVE);
+      const orderCell = si * nCycles + (state >> 2);
+      next = (state & ~3) | ORDER_ACTIVE;
       cancelledOrders[orderCell]!--;
       orders[orderCell]!++;
     }
+    if (next !== state) {
+      if (sameOrder) {
+        hashKey(orderIndex.lanes, si, o.orderId, "");
+        orderIndex.find();
+      }
+      orderIndex.put(next);
+    }
+    lastOrderStore = si;
+    lastOrderId = o.orderId;
+    lastOrderState = next;
     const e = o.exponent;
     if (o.cancelled) {
       addMoney(cancelledValue, cell, o.itemPrice, o.itemPriceText, e, rateA);

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createKeyIndex, hashKey } from "./createKeyIndex.js";
+import { createKeyIndex, hashKey, hashKeys } from "./createKeyIndex.js";
 
 describe("createKeyIndex", () => {
   it("adds a key once and remembers its value", () => {
@@ -68,5 +69,20 @@ describe("createKeyIndex", () => {
       index.insert(i);
     }
     expect(index.bytes()).toBe(before);
+  });
+
+  it("hashes a key and its prefix in one pass exactly as one at a time (property)", () => {
+    fc.assert(
+      fc.property(fc.nat(1000), fc.string(), fc.string(), (tag, a, b) => {
+        const both = new Int32Array(3);
+        const prefix = new Int32Array(3);
+        hashKeys(both, prefix, tag, a, b);
+        const one = new Int32Array(3);
+        hashKey(one, tag, a, b);
+        expect(both).toEqual(one);
+        hashKey(one, tag, a, "");
+        expect(prefix).toEqual(one);
+      }),
+    );
   });
 });

@@ -48,6 +48,31 @@ const SEPARATOR = 0x10000; // not a UTF-16 unit, so ("ab", "c") and ("a", "bc") 
  * ```
  */
 export function hashKey(lanes: Int32Array, tag: number, a: string, b: string): void {
+  hashKeys(lanes, undefined, tag, a, b);
+}
+
+/**
+ * Hashes the key `(tag, a, b)` into `lanes` and, in the same pass over `a`, the key `(tag, a, "")`
+ * into `prefixLanes`: an order line's key and its order's key at the cost of one.
+ *
+ * @param lanes - scratch lanes for `(tag, a, b)`
+ * @param prefixLanes - scratch lanes for `(tag, a, "")`, or undefined
+ * @param tag - an integer that separates key spaces, 0 ≤ tag < 2^31
+ * @param a - first part of the key
+ * @param b - second part of the key
+ * @example
+ * ```ts
+ * hashKeys(lines.lanes, orders.lanes, 0, "113-1234567", "SKU-1");
+ * // lines.lanes as hashKey(…, "113-1234567", "SKU-1"), orders.lanes as hashKey(…, "113-1234567", "")
+ * ```
+ */
+export function hashKeys(
+  lanes: Int32Array,
+  prefixLanes: Int32Array | undefined,
+  tag: number,
+  a: string,
+  b: string,
+): void {
   let h1 = 0x811c9dc5 ^ tag;
   let h2 = 0x9e3779b9 ^ Math.imul(tag, 0x85ebca6b);
   let h3 = 0x27d4eb2f ^ Math.imul(tag, 0xc2b2ae35);
@@ -63,6 +88,7 @@ export function hashKey(lanes: Int32Array, tag: number, a: string, b: string): v
   h1 = Math.imul(h1 ^ SEPARATOR, 0x01000193);
   h2 = Math.imul(h2 ^ SEPARATOR, 0x2c1b3c6d);
   h3 = Math.imul(h3 ^ SEPARATOR, 0x297a2d39);
+  if (prefixLanes !== undefined) finish(prefixLanes, h1, h2, h3, a.length * 0x10001);
   for (let i = 0; i < b.length; i++) {
     const c = b.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -72,7 +98,10 @@ export function hashKey(lanes: Int32Array, tag: number, a: string, b: string): v
     h3 = Math.imul(h3 ^ c, 0x297a2d39);
     h3 ^= h3 >>> 16;
   }
-  const len = a.length * 0x10001 + b.length;
+  finish(lanes, h1, h2, h3, a.length * 0x10001 + b.length);
+}
+
+function finish(lanes: Int32Array, h1: number, h2: number, h3: number, len: number): void {
   lanes[0] = fmix(h1 ^ len);
   lanes[1] = fmix(h2 ^ Math.imul(len, 0x9e3779b1));
   lanes[2] = fmix(h3 ^ Math.imul(len, 0x7feb352d));
