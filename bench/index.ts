@@ -3,29 +3,29 @@
  * Each benchmark lives in its own `bench/*.bench.ts` and exports a function returning a report;
  * this file lists them and prints the tables. Benchmarks print numbers, never assert.
  */
-import { aggregateBench } from "./aggregate.bench.js";
-import { streamBench } from "./stream.bench.js";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { type Benchmark, printReport } from "./table.js";
 
 /**
  * The benchmark list. To add one, write `bench/<name>.bench.ts` exporting `async function
- * <name>Bench(): Promise<BenchReport>` and append `{ name, description, run }` here.
+ * <name>Bench(): Promise<BenchReport>` and append an entry here. Each module is imported only when
+ * its benchmark runs, so one benchmark (or the code it needs) cannot keep the others from running.
  */
 export const BENCHMARKS: Benchmark[] = [
   {
     name: "aggregate",
     description: "(a) 1M order lines → monthly facts, against a parseFloat floor",
-    run: aggregateBench,
+    run: async () => (await import("./aggregate.bench.js")).aggregateBench(),
   },
   {
     name: "stream",
     description: "(b) 5M rows from an async generator: peak heap growth, dedupe off and on",
-    run: streamBench,
+    run: async () => (await import("./stream.bench.js")).streamBench(),
   },
   // ---- settle --------------------------------------------------------------------------------
   // Hook for the settlement benchmark (SPEC §8 contract, store-cycles per second against the same
-  // arithmetic by hand with decimal.js): add `bench/settle.bench.ts` exporting `settleBench` and
-  // append { name: "settle", description: "...", run: settleBench } to this list.
+  // arithmetic by hand with decimal.js): `bench/settle.bench.ts` exports `settleBench`; register it
+  // here as { name: "settle", description: "…", run: async () => (await import("./settle.bench.js")).settleBench() }.
 ];
 
 async function main(): Promise<void> {
@@ -40,13 +40,26 @@ async function main(): Promise<void> {
   }
   if (globalThis.gc === undefined)
     console.warn("Run with --expose-gc (npm run bench does) for heap figures.");
-  console.log(`# kpi-contract benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
+  const load = loadavg().map((l) => l.toFixed(2));
+  console.log(
+    `# kpi-contract benchmarks — node ${process.version}, ${process.platform}/${process.arch}, ` +
+      `${cpus()[0]?.model ?? "unknown CPU"} × ${availableParallelism()}, load average ${load.join(" ")}`,
+  );
   for (const bench of BENCHMARKS) {
     if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
     const t0 = performance.now();
-    printReport(await bench.run());
+    try {
+      printReport(await bench.run());
+    } catch (error) {
+      console.error(
+        `\n## ${bench.name}: failed\n\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      process.exitCode = 1;
+      continue;
+    }
+    const after = loadavg()[0]?.toFixed(2);
     console.log(
-      `\n(${bench.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s including data generation)`,
+      `\n(${bench.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s including data generation; load average now ${after})`,
     );
   }
 }
