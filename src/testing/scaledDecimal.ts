@@ -38,3 +38,17 @@ export function formatScaled(units: bigint, digits: number): string {
   const body = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
   return negative ? `-${body}` : body;
 }
+
+/**
+ * Writes a non-negative fraction as a percent string by moving the point, exactly: "0.0525" → "5.25%",
+ * "1" → "100%".
+ *
+ * @internal
+ */
+export function fractionToPercent(fraction: string): string {
+  const [whole = "0", part = ""] = fraction.split(".");
+  const all = whole + part.padEnd(2, "0");
+  const intPart = all.slice(0, whole.length + 2).replace(/^0+(?=\d)/, "");
+  const rest = all.slice(whole.length + 2).replace(/0+$/, "");
+  return `${rest.length > 0 ? `${intPart}.${rest}` : intPart}%`;
+}

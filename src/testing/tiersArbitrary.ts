@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { decimalStringArbitrary } from "./decimalStringArbitrary.js";
-import { formatScaled, toScaled } from "./scaledDecimal.js";
+import { formatScaled, fractionToPercent, toScaled } from "./scaledDecimal.js";
 
 /** One tier as {@link tiersArbitrary} draws it, in schedule JSON form (SPEC §6.3). */
 export interface TierArbitraryValue {
@@ -81,7 +81,7 @@ export function tiersArbitrary(options: TiersArbitraryOptions = {}): fc.Arbitrar
   }
   const rate = decimalStringArbitrary({ min: "0", max: maxRate, maxFractionDigits: 4 });
   const written = percent
-    ? fc.tuple(rate, fc.boolean()).map(([r, asPercent]) => (asPercent ? `${shiftTwo(r)}%` : r))
+    ? fc.tuple(rate, fc.boolean()).map(([r, asPercent]) => (asPercent ? fractionToPercent(r) : r))
     : rate;
   const flatAmount = decimalStringArbitrary({ min: "0", max: "1000", maxFractionDigits: 2 });
   return fc.integer({ min: minTiers, max: maxTiers }).chain((count) =>
@@ -101,13 +101,4 @@ export function tiersArbitrary(options: TiersArbitraryOptions = {}): fc.Arbitrar
         });
       }),
   );
-}
-
-/** Writes a fraction as a percent number by moving the point: "0.0525" → "5.25", "1" → "100", exactly. */
-function shiftTwo(fraction: string): string {
-  const [whole = "0", part = ""] = fraction.split(".");
-  const all = whole + part.padEnd(2, "0");
-  const intPart = all.slice(0, whole.length + 2).replace(/^0+(?=\d)/, "");
-  const rest = all.slice(whole.length + 2).replace(/0+$/, "");
-  return rest.length > 0 ? `${intPart}.${rest}` : intPart;
 }

@@ -3,10 +3,11 @@
 // exactly; each part is within one minor unit of its exact share; a zero weight gets nothing.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { allocate, minorUnits } from "../../src/index.js";
 import { D } from "../../src/internal/decimal.js";
 import { decimalStringArbitrary } from "../../src/testing/decimalStringArbitrary.js";
 import { moneyArbitrary } from "../../src/testing/moneyArbitrary.js";
+import { allocate } from "../../src/values/allocate.js";
+import { minorUnits } from "../../src/values/currency.js";
 
 const currencies = fc.constantFrom("USD", "JPY", "KWD", "CLF", "EUR");
 const weights = fc

@@ -4,9 +4,10 @@
 // the half-* modes), in the direction the mode names.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { minorUnits, ROUNDING_MODES, type RoundingMode, roundMoney } from "../../src/index.js";
 import { D } from "../../src/internal/decimal.js";
 import { decimalStringArbitrary } from "../../src/testing/decimalStringArbitrary.js";
+import { minorUnits } from "../../src/values/currency.js";
+import { ROUNDING_MODES, type RoundingMode, roundMoney } from "../../src/values/rounding.js";
 
 const currencies = fc.constantFrom("USD", "JPY", "KWD", "CLF", "KRW", "BHD", "IDR");
 const modes = fc.constantFrom(...(ROUNDING_MODES as RoundingMode[]));
