@@ -4,6 +4,10 @@ import { describe, expect } from "vitest";
 import { D } from "../../src/internal/decimal.js";
 import { allocateStatement } from "../../src/settlement/allocateStatement.js";
 import { settle } from "../../src/settlement/settle.js";
+import { verifyStatement } from "../../src/settlement/verifyStatement.js";
+import { settlementCaseArbitrary } from "../../src/testing/settlementCaseArbitrary.js";
+import { minorUnits } from "../../src/values/currency.js";
+import { roundMoney } from "../../src/values/rounding.js";
 import { GMV_SCOPE, MARCH, makeContract, makeFacts } from "./helpers.js";
 
 const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => new D(c).div(100).toFixed(2));
@@ -100,4 +104,41 @@ describe("settlement properties", () => {
     );
     expect(parts.reduce((acc, p) => acc.plus(p.amount), new D(0)).eq(s.total)).toBe(true);
   });
+});
+
+describe("settlement properties on drawn contracts (every component kind, 1–3 stores, USD/JPY/KWD/EUR)", () => {
+  fcTest.prop([settlementCaseArbitrary()], { numRuns: 40 })(
+    "total = Σ lines, money digits, and before tax the total stays within the prorated [minimum, maximum]",
+    ({ contract, input }) => {
+      const s = settle(contract, input, { allowInvalid: true });
+      const digits = minorUnits(s.currency);
+      const money = digits === 0 ? /^-?\d+$/ : new RegExp(`^-?\\d+\\.\\d{${digits}}$`);
+      expect(s.total).toMatch(money);
+      for (const l of s.lines) expect(l.amount).toMatch(money);
+      const sum = s.lines.reduce((acc, l) => acc.plus(l.amount), new D(0));
+      expect(sum.eq(s.total)).toBe(true);
+      const beforeTax = s.lines
+        .filter((l) => l.kind !== "tax")
+        .reduce((acc, l) => acc.plus(l.amount), new D(0));
+      const fees = contract.fees as { minimum?: string; maximum?: string; rounding?: "half-up" };
+      const bound = (amount: string) =>
+        roundMoney(
+          new D(amount).times(s.proration.days).div(s.proration.fullDays).toFixed(),
+          s.currency,
+          fees.rounding ?? "half-up",
+        );
+      if (fees.minimum !== undefined) expect(beforeTax.gte(bound(fees.minimum))).toBe(true);
+      if (fees.maximum !== undefined) expect(beforeTax.lte(bound(fees.maximum))).toBe(true);
+    },
+  );
+
+  fcTest.prop([settlementCaseArbitrary({ maxStores: 2 })], { numRuns: 20 })(
+    "settling twice gives byte-identical JSON, and the statement verifies",
+    ({ contract, input }) => {
+      const a = settle(contract, input, { allowInvalid: true });
+      const b = settle(structuredClone(contract), structuredClone(input), { allowInvalid: true });
+      expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      expect(verifyStatement(a, contract, input)).toEqual({ ok: true, differences: [] });
+    },
+  );
 });
