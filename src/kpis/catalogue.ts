@@ -1,11 +1,53 @@
 import { KpiContractError } from "../values/KpiContractError.js";
 import { acosKpi } from "./acos.js";
+import { adSpendKpi } from "./adSpend.js";
+import { averageOrderValueKpi } from "./averageOrderValue.js";
+import { averageRatingKpi } from "./averageRating.js";
+import { clickThroughRateKpi } from "./clickThroughRate.js";
+import { conversionRateKpi } from "./conversionRate.js";
+import { daysOfInventoryKpi } from "./daysOfInventory.js";
 import { gmvKpi } from "./gmv.js";
+import { grossMarginKpi } from "./grossMargin.js";
+import { grossProfitKpi } from "./grossProfit.js";
+import { inventoryTurnoverKpi } from "./inventoryTurnover.js";
+import { listingOptimizationRateKpi } from "./listingOptimizationRate.js";
 import { negativeReviewRateKpi } from "./negativeReviewRate.js";
+import { ordersKpi } from "./orders.js";
+import { refundRateKpi } from "./refundRate.js";
+import { responseRateKpi } from "./responseRate.js";
+import { returnRateKpi } from "./returnRate.js";
+import { reviewRateKpi } from "./reviewRate.js";
+import { roasKpi } from "./roas.js";
+import { salesGrowthKpi } from "./salesGrowth.js";
+import { sellThroughRateKpi } from "./sellThroughRate.js";
+import { tacosKpi } from "./tacos.js";
 import type { KpiDefinition } from "./types.js";
 
 /** The catalogue's KPIs in SPEC §3 order. */
-const DEFINITIONS = [gmvKpi, acosKpi, negativeReviewRateKpi] as const;
+const DEFINITIONS = [
+  gmvKpi,
+  ordersKpi,
+  averageOrderValueKpi,
+  salesGrowthKpi,
+  adSpendKpi,
+  acosKpi,
+  roasKpi,
+  tacosKpi,
+  conversionRateKpi,
+  clickThroughRateKpi,
+  negativeReviewRateKpi,
+  reviewRateKpi,
+  averageRatingKpi,
+  returnRateKpi,
+  refundRateKpi,
+  inventoryTurnoverKpi,
+  daysOfInventoryKpi,
+  sellThroughRateKpi,
+  listingOptimizationRateKpi,
+  grossProfitKpi,
+  grossMarginKpi,
+  responseRateKpi,
+] as const;
 
 /** The id of a catalogue KPI. */
 export type KpiId = (typeof DEFINITIONS)[number]["id"];

@@ -114,7 +114,8 @@ function checkResult(definition: KpiDefinition, result: KpiResult): KpiResult {
  * @returns the value with its trace, or null with the reason
  * @throws {@link KpiContractError} `kpi-unknown`; `facts-invalid` listing every issue with its path;
  *   `scope-invalid` (params `{ kpi, issues }`) naming unknown knobs (`knob-unknown`) and bad values
- *   with the allowed ones (`knob-invalid`); `comparison-invalid`; `kpi-result-invalid` when a custom
+ *   with the allowed ones (`knob-invalid`); `comparison-invalid`; `currency-mismatch` when comparison
+ *   facts are in another currency; `kpi-result-invalid` when a custom
  *   compute function returns something that is not a decimal string or a null with a reason
  * @example
  * ```ts
@@ -132,6 +133,13 @@ export function computeKpi(
   const parsedFacts = parseFacts(facts, []);
   const parsedScope = parseScope(definition, scope);
   const context = parseComparison(options.comparison);
+  if (typeof context.comparison === "object" && context.comparison.currency !== parsedFacts.currency) {
+    throw new KpiContractError(
+      "currency-mismatch",
+      `The comparison facts are in ${context.comparison.currency} but the facts in ${parsedFacts.currency}; convert them first (convertFacts)`,
+      { currencies: [parsedFacts.currency, context.comparison.currency] },
+    );
+  }
   return checkResult(definition, definition.compute(parsedFacts, parsedScope, context));
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type Expr, sum } from "./internal/expr.js";
 import { choiceKnob, minSampleKnob } from "./internal/knobs.js";
-import { type KpiRun, missingFacts, ratioResult, read, startRun, step } from "./internal/run.js";
+import { missingFacts, ratioResult, read, startRun, step } from "./internal/run.js";
+import { starPaths, starSum } from "./internal/stars.js";
 import type { KpiDefinition } from "./types.js";
 
 /**
@@ -21,15 +21,6 @@ export const negativeReviewRateScopeSchema = z.strictObject({
 
 /** A parsed `negativeReviewRate` scope. */
 export type NegativeReviewRateScope = z.output<typeof negativeReviewRateScopeSchema>;
-
-const starPaths = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => `reviews.byStars.${from + i}`);
-
-/** Reads star counts and adds them up; undefined when the byStars group is missing. */
-export function starSum(run: KpiRun, paths: readonly string[]): Expr | undefined {
-  const terms = paths.map((path) => read(run, path));
-  return terms.every((t) => t !== undefined) ? sum(terms as [Expr, ...Expr[]]) : undefined;
-}
 
 /**
  * 差评率 negativeReviewRate: reviews with stars ≤ maxStars ÷ all reviews received (or ÷ orders).

@@ -121,13 +121,20 @@ function bracket(s: string, prec: number): string {
  * Divides, applying the library's two ratio rules uniformly (SPEC §3): below `minSample` (a
  * minimum denominator in the denominator's own unit) the value is null with `insufficient-data`,
  * including a denominator of 0 when a sample is required; otherwise a denominator of 0 gives
- * `zero-denominator`. Both null results carry the numerator and denominator.
+ * `zero-denominator`. Both null results carry the numerator and denominator. `then` continues
+ * from the ratio (inventory turnover annualised).
  */
-export function ratioResult(run: KpiRun, numerator: Expr, denominator: Expr, minSample?: string): KpiResult {
+export function ratioResult(
+  run: KpiRun,
+  numerator: Expr,
+  denominator: Expr,
+  minSample?: string,
+  then: (ratio: Expr) => Expr = (ratio) => ratio,
+): KpiResult {
   if (minSample !== undefined && denominator.value.lt(new D(minSample))) {
     return nullRatio(run, "insufficient-data", numerator, denominator);
   }
   const ratio = over(numerator, denominator);
   if (ratio === undefined) return nullRatio(run, "zero-denominator", numerator, denominator);
-  return valueResult(run, ratio);
+  return valueResult(run, then(ratio));
 }

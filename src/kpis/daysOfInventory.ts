@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { D } from "../internal/decimal.js";
+import { daysInPeriod } from "../values/period.js";
+import { literal, over } from "./internal/expr.js";
+import { inventoryBasisKnob, inventoryReads, inventoryTerms } from "./internal/inventoryTerm.js";
+import { missingFacts, nullRatio, startRun, step, valueResult } from "./internal/run.js";
+import type { KpiDefinition } from "./types.js";
+
+/**
+ * Zod schema of the `daysOfInventory` scope: `basis` cost | units.
+ *
+ * @example
+ * ```ts
+ * daysOfInventoryScopeSchema.parse({ basis: "units" }); // { basis: "units" }
+ * ```
+ */
+export const daysOfInventoryScopeSchema = z.strictObject({ basis: inventoryBasisKnob });
+
+/** A parsed `daysOfInventory` scope. */
+export type DaysOfInventoryScope = z.output<typeof daysOfInventoryScopeSchema>;
+
+/**
+ * 库存天数 daysOfInventory: period days ÷ inventory turnover on the same basis (never annualised).
+ * An average inventory of 0 leaves the turnover undefined and a turnover of 0 (nothing sold) has no
+ * finite days: both are `zero-denominator`, carrying the division that failed. Days, lower is better.
+ */
+export const daysOfInventoryKpi: KpiDefinition<DaysOfInventoryScope> = Object.freeze({
+  id: "daysOfInventory",
+  description: "Days the average inventory lasts at the period's rate of sale",
+  unit: "days",
+  polarity: "lower-is-better",
+  scopeSchema: daysOfInventoryScopeSchema,
+  knobs: ["basis"],
+  reads: (scope: DaysOfInventoryScope) => inventoryReads(scope.basis),
+  compute(facts, scope) {
+    const run = startRun(daysOfInventoryKpi, facts, scope);
+    const terms = inventoryTerms(run, scope.basis);
+    if (terms === undefined) return missingFacts(run);
+    const turnover = over(terms.sold, terms.average);
+    if (turnover === undefined) return nullRatio(run, "zero-denominator", terms.sold, terms.average);
+    step(run, "turnover", turnover);
+    const days = literal(new D(daysInPeriod(facts.period)), "period days");
+    const result = over(days, turnover);
+    return result === undefined
+      ? nullRatio(run, "zero-denominator", days, turnover)
+      : valueResult(run, result);
+  },
+} satisfies KpiDefinition<DaysOfInventoryScope>);
