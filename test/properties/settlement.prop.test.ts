@@ -1,0 +1,109 @@
+// Invariants of settlement (SPEC §6.1, §6.5, STYLE.md), over drawn contracts with every component kind:
+// - lines sum to total: the total is the exact sum of the rounded lines, each written with the
+//   currency's minor-unit digits;
+// - settlement is deterministic: the same input gives a byte-identical statement JSON and digest, and
+//   the digest does not depend on the order of keys in the contract or input JSON;
+// - before tax the total stays within the (prorated) minimum and maximum, up to the one rounding of
+//   the top-up or reduction line;
+// - a statement verifies against the contract and input it was made from;
+// - allocation of the total across stores conserves it.
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { D } from "../../src/internal/decimal.js";
+import { settle } from "../../src/settlement/settle.js";
+import { verifyStatement } from "../../src/settlement/verifyStatement.js";
+import { settlementCaseArbitrary } from "../../src/testing/settlementCaseArbitrary.js";
+import { minorUnits } from "../../src/values/currency.js";
+
+const cases = settlementCaseArbitrary();
+const runs = { numRuns: 150 };
+const allowInvalid = { allowInvalid: true } as const;
+
+/** The same JSON value with every object's keys in reverse order. */
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    );
+  }
+  return value;
+}
+
+describe("settle", () => {
+  test.prop([cases], runs)(
+    "makes the total the exact sum of its lines, each in minor units",
+    ({ contract, input }) => {
+      const statement = settle(contract, input, allowInvalid);
+      const digits = minorUnits(statement.currency);
+      const sum = statement.lines.reduce((s, line) => s.plus(line.amount), new D(0));
+      expect(sum.eq(statement.total)).toBe(true);
+      for (const line of [...statement.lines.map((l) => l.amount), statement.total]) {
+        expect(line.split(".")[1]?.length ?? 0).toBe(digits);
+        expect(line).not.toMatch(/^-0(\.0+)?$/);
+      }
+    },
+  );
+
+  test.prop([cases], runs)(
+    "is deterministic: byte-identical statements and digests, whatever the key order",
+    ({ contract, input }) => {
+      const first = JSON.stringify(settle(contract, input, allowInvalid));
+      const again = JSON.stringify(settle(structuredClone(contract), structuredClone(input), allowInvalid));
+      expect(again).toBe(first);
+      const reordered = settle(reverseKeys(contract), reverseKeys(input) as typeof input, allowInvalid);
+      expect(reordered.digest).toBe(JSON.parse(first).digest);
+      expect(reordered.total).toBe(JSON.parse(first).total);
+    },
+  );
+
+  test.prop([cases], runs)(
+    "keeps the total before tax within the prorated minimum and maximum",
+    ({ contract, input }) => {
+      const statement = settle(contract, input, allowInvalid);
+      const unit = new D(1).div(new D(10).pow(minorUnits(statement.currency)));
+      const beforeTax = statement.lines
+        .filter((l) => l.kind !== "tax")
+        .reduce((s, l) => s.plus(l.amount), new D(0));
+      const factor = new D(statement.proration.days).div(statement.proration.fullDays);
+      const { minimum, maximum } = contract.fees;
+      if (minimum !== undefined) expect(beforeTax.gt(new D(minimum).times(factor).minus(unit))).toBe(true);
+      if (maximum !== undefined) expect(beforeTax.lt(new D(maximum).times(factor).plus(unit))).toBe(true);
+      if (statement.proration.days === statement.proration.fullDays) {
+        if (minimum !== undefined) expect(beforeTax.gte(minimum)).toBe(true);
+        if (maximum !== undefined) expect(beforeTax.lte(maximum)).toBe(true);
+      }
+    },
+  );
+
+  test.prop([cases], { numRuns: 60 })("makes statements that verify", ({ contract, input }) => {
+    const statement = settle(contract, input, allowInvalid);
+    expect(verifyStatement(statement, contract, input)).toEqual({ ok: true, differences: [] });
+    const tampered = {
+      ...statement,
+      total: new D(statement.total).plus(1).toFixed(minorUnits(statement.currency)),
+    };
+    expect(verifyStatement(tampered, contract, input).ok).toBe(false);
+  });
+
+  test.prop([cases], { numRuns: 80 })(
+    "allocates the total across the stores exactly",
+    ({ contract, input }) => {
+      const result = (() => {
+        try {
+          return settle(contract, input, { ...allowInvalid, allocateBy: "basis" });
+        } catch (error) {
+          // A schedule without a basis has nothing to allocate by: that refusal is documented.
+          if ((error as { code?: string }).code === "allocation-basis-missing") return undefined;
+          throw error;
+        }
+      })();
+      fc.pre(result !== undefined);
+      const allocation = result?.allocation ?? [];
+      expect(allocation.map((a) => a.store)).toEqual(input.facts.map((f) => f.store));
+      expect(allocation.reduce((s, a) => s.plus(a.amount), new D(0)).eq(result?.total ?? "")).toBe(true);
+    },
+  );
+});
