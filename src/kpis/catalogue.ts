@@ -62,7 +62,7 @@ export type KpiId = (typeof DEFINITIONS)[number]["id"];
  * ```
  */
 export const KPI_CATALOGUE: Readonly<Record<string, KpiDefinition>> = Object.freeze(
-  Object.fromEntries(DEFINITIONS.map((d) => [d.id, d as unknown as KpiDefinition])),
+  Object.fromEntries(DEFINITIONS.map((d): [string, KpiDefinition] => [d.id, d])),
 );
 
 /**

@@ -65,6 +65,12 @@ export interface KpiComputeContext {
 }
 
 /**
+ * A test on a scope. Declared as a method so that a definition with a narrower scope type is still
+ * a `KpiDefinition` (method parameters are bivariant).
+ */
+export type ScopePredicate<Scope> = { check(scope: Scope): boolean }["check"];
+
+/**
  * A KPI definition: identity, unit, polarity, the scope knobs (as a zod schema), the fact fields
  * it reads, and a pure `compute`.
  */
@@ -89,7 +95,7 @@ export interface KpiDefinition<Scope extends Record<string, unknown> = Record<st
    * click-through rate…); a function when it depends on the scope (conversion rate by orders is,
    * by units is not). SMART uses it to spot goals above 100%.
    */
-  readonly shareOfWhole?: boolean | ((scope: Scope) => boolean);
+  readonly shareOfWhole?: boolean | ScopePredicate<Scope>;
   /** Whether the scope takes the optional `minSample` knob (every ratio KPI does). */
   readonly minSample?: boolean;
   /** Computes the KPI from trusted (parsed) facts and a parsed scope. Never throws on valid input. */
