@@ -181,3 +181,65 @@ describe("baselineSchema", () => {
     expect(baselineSchema.safeParse({ from: "history", window: Q4 }).success).toBe(false);
   });
 });
+
+describe("computeBaseline, more rules", () => {
+  const q4 = { from: "history", window: Q4, aggregate: "mean-of-cycles" } as const;
+
+  it("refuses history in several currencies, even for mean-of-cycles of one store", () => {
+    const mixed = history.slice(0, 3).map((f, i) => (i === 1 ? { ...f, currency: "EUR" } : f));
+    const error = thrown(() => computeBaseline(q4, "gmv", gmvScope, mixed, { cycle: "monthly" }));
+    expect(error.code).toBe("currency-mismatch");
+    expect(error.params.currencies).toEqual(["USD", "EUR"]);
+  });
+
+  it("splits { days } windows from the window start and refuses a partial last run", () => {
+    // 2025-10-01..2025-12-31 is 92 days: 46-day runs fit twice, 30-day runs do not (30 + 30 + 30 + 2).
+    const error = thrown(() => computeBaseline(q4, "gmv", gmvScope, history, { cycle: { days: 30 } }));
+    expect(error.code).toBe("baseline-window-partial");
+    expect(error.params.partial).toEqual([{ start: "2025-12-30", end: "2025-12-31" }]);
+    const missing = thrown(() => computeBaseline(q4, "gmv", gmvScope, history, { cycle: { days: 46 } }));
+    expect(missing.code).toBe("baseline-history-missing");
+    expect(missing.params.missing).toEqual([
+      { start: "2025-10-01", end: "2025-11-15" },
+      { start: "2025-11-16", end: "2025-12-31" },
+    ]);
+  });
+
+  it("a stated value keeps its source in the trace", () => {
+    const result = computeBaseline({ value: "0.2200", source: "agency proposal" }, "acos", {}, [], {
+      cycle: "monthly",
+    });
+    expect(result).toEqual({
+      value: "0.22",
+      trace: { kind: "stated", source: "agency proposal", formula: "stated 0.2200" },
+    });
+  });
+
+  it("mean-of-cycles shows the arithmetic: (28800 + 30720 + 32640) ÷ 3 = 30720", () => {
+    const result = computeBaseline(q4, "gmv", gmvScope, history, { cycle: "monthly" });
+    expect(result.trace.formula).toBe("(28800 + 30720 + 32640) ÷ 3 = 30720");
+  });
+});
+
+describe("baselineSchema errors", () => {
+  const issues = (input: unknown) =>
+    (baselineSchema.safeParse(input).error?.issues ?? []).map((i) => [i.path.join("."), i.message]);
+
+  it("reports each problem of a history baseline at its own path", () => {
+    expect(
+      issues({ from: "history", window: { start: "2025-13-01", end: "2025-12-31" }, aggregate: "mean" }),
+    ).toEqual([
+      ["window.start", 'Expected a real calendar date YYYY-MM-DD, received "2025-13-01"'],
+      ["aggregate", 'Expected "mean-of-cycles" or "pooled"'],
+    ]);
+  });
+
+  it("reports a bad stated value at value", () => {
+    expect(issues({ value: "1e3" }).map((i) => i[0])).toEqual(["value"]);
+  });
+
+  it("names both forms when neither key is there", () => {
+    expect(issues({ baseline: 1 })[0]?.[1]).toMatch(/Expected a baseline: \{ "value"/);
+    expect(issues(5)).toHaveLength(1);
+  });
+});

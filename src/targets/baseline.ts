@@ -10,10 +10,24 @@ import { type DecimalString, decimalSchema } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type Period, periodSchema, samePeriod } from "../values/period.js";
 
+const statedBaselineSchema = z.strictObject({ value: decimalSchema, source: z.string().optional() });
+
+const historyBaselineSchema = z.strictObject({
+  from: z.literal("history", { error: 'A computed baseline has "from": "history"' }),
+  window: periodSchema,
+  aggregate: z.enum(["mean-of-cycles", "pooled"], { error: 'Expected "mean-of-cycles" or "pooled"' }),
+});
+
+const baselineForms = z.union([statedBaselineSchema, historyBaselineSchema]);
+
+const BASELINE_FORMS =
+  'Expected a baseline: { "value": "…" } or { "from": "history", "window": {start, end}, "aggregate": "mean-of-cycles" | "pooled" }';
+
 /**
  * Zod schema of a baseline (SPEC §4.1): a stated value (`{ value, source? }`), or computed from
  * history facts over a window of whole cycles, as the mean of per-cycle values or once on pooled
- * facts (a ratio of sums).
+ * facts (a ratio of sums). The form is chosen by its key (`value` or `from`), so each problem is
+ * reported at its own path rather than as one vague union error.
  *
  * @example
  * ```ts
@@ -21,20 +35,30 @@ import { type Period, periodSchema, samePeriod } from "../values/period.js";
  * baselineSchema.parse({ from: "history", window: { start: "2025-10-01", end: "2025-12-31" }, aggregate: "pooled" });
  * ```
  */
-export const baselineSchema = z.union(
-  [
-    z.strictObject({ value: decimalSchema, source: z.string().optional() }),
-    z.strictObject({
-      from: z.literal("history"),
-      window: periodSchema,
-      aggregate: z.enum(["mean-of-cycles", "pooled"], { error: 'Expected "mean-of-cycles" or "pooled"' }),
-    }),
-  ],
-  {
-    error:
-      'Expected a baseline: { "value": "…" } or { "from": "history", "window": {start, end}, "aggregate": "mean-of-cycles" | "pooled" }',
-  },
-);
+export const baselineSchema = z.preprocess((input, ctx) => {
+  // A union would report one vague issue; picking the form by its key reports each problem
+  // (a bad window date, a misspelt aggregate) at its own path.
+  const form =
+    typeof input !== "object" || input === null || Array.isArray(input)
+      ? undefined
+      : "from" in input
+        ? historyBaselineSchema
+        : "value" in input
+          ? statedBaselineSchema
+          : undefined;
+  if (form === undefined) {
+    ctx.addIssue({ code: "custom", message: BASELINE_FORMS, input, params: { code: "baseline-invalid" } });
+    return input;
+  }
+  const parsed = form.safeParse(input);
+  for (const issue of parsed.error?.issues ?? []) {
+    // Re-raised as custom issues that keep the original code, so callers see zod's or ours.
+    const own = (issue as { params?: { code?: unknown } }).params?.code;
+    const code = issue.code === "custom" && typeof own === "string" ? own : issue.code;
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input, params: { code } });
+  }
+  return input;
+}, baselineForms) as unknown as z.ZodType<z.output<typeof baselineForms>, z.input<typeof baselineForms>>;
 
 /** A baseline after parsing. */
 export type BaselineSpec = z.output<typeof baselineSchema>;
@@ -171,6 +195,16 @@ export function computeBaseline(
         .map((p) => `${p.start}..${p.end}`)
         .join(", ")} (baseline window ${spec.window.start}..${spec.window.end})`,
       { missing, window: spec.window },
+    );
+  }
+  const currencies = [...new Set(perCycle.flatMap((c) => c.facts.map((f) => f.currency)))];
+  if (currencies.length > 1) {
+    // Checked here too, not only by poolFacts: a mean of single-store cycles never pools across
+    // cycles, and would silently average amounts in different currencies.
+    throw new KpiContractError(
+      "currency-mismatch",
+      `Baseline history is in ${currencies.join(", ")}: convert it to one currency first (convertFacts)`,
+      { currencies },
     );
   }
   const computeOptions = { customKpis: options.customKpis };
