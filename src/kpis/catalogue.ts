@@ -61,9 +61,11 @@ export type KpiId = (typeof DEFINITIONS)[number]["id"];
  * KPI_CATALOGUE.acos.polarity; // "lower-is-better"
  * ```
  */
-export const KPI_CATALOGUE: Readonly<Record<string, KpiDefinition>> = Object.freeze(
-  Object.fromEntries(DEFINITIONS.map((d): [string, KpiDefinition] => [d.id, d])),
+export const KPI_CATALOGUE: Readonly<Record<KpiId, KpiDefinition>> = Object.freeze(
+  Object.fromEntries(DEFINITIONS.map((d): [string, KpiDefinition] => [d.id, d])) as Record<KpiId, KpiDefinition>,
 );
+
+const BY_ID: Readonly<Record<string, KpiDefinition | undefined>> = KPI_CATALOGUE;
 
 /**
  * Tells whether an id names a catalogue KPI (custom KPIs may not reuse these ids).
@@ -77,7 +79,7 @@ export const KPI_CATALOGUE: Readonly<Record<string, KpiDefinition>> = Object.fre
  * ```
  */
 export function isCatalogueKpi(id: string): boolean {
-  return Object.hasOwn(KPI_CATALOGUE, id);
+  return Object.hasOwn(BY_ID, id);
 }
 
 /**
@@ -93,13 +95,14 @@ export function isCatalogueKpi(id: string): boolean {
  * ```
  */
 export function getKpiDefinition(id: string, customKpis: readonly KpiDefinition[] = []): KpiDefinition {
-  if (isCatalogueKpi(id)) return KPI_CATALOGUE[id] as KpiDefinition;
+  const known = isCatalogueKpi(id) ? BY_ID[id] : undefined;
+  if (known !== undefined) return known;
   const custom = customKpis.find((k) => k.id === id);
   if (custom !== undefined) return custom;
-  const known = [...Object.keys(KPI_CATALOGUE), ...customKpis.map((k) => k.id)];
-  throw new KpiContractError("kpi-unknown", `Unknown KPI "${id}"; known KPIs: ${known.join(", ")}`, {
+  const ids = [...Object.keys(KPI_CATALOGUE), ...customKpis.map((k) => k.id)];
+  throw new KpiContractError("kpi-unknown", `Unknown KPI "${id}"; known KPIs: ${ids.join(", ")}`, {
     kpi: id,
-    known,
+    known: ids,
   });
 }
 
