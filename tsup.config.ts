@@ -1,12 +1,18 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  platform: "neutral",
-  treeshake: true,
-});
+// The library entries are platform-neutral (browsers, edge runtimes, Node); only the CLI targets Node.
+export default defineConfig([
+  {
+    entry: {
+      index: "src/index.ts",
+      "testing/index": "src/testing/index.ts",
+    },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: "es2022",
+    platform: "neutral",
+    treeshake: true,
+  },
+]);
