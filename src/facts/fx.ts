@@ -5,7 +5,14 @@ import { type DecimalString, decimalSchema } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type DateString, dateSchema } from "../values/period.js";
 
-/** Zod schema of one exchange rate: units of `to` per unit of `from`, with the date it applies to. */
+/**
+ * Zod schema of one exchange rate: units of `to` per unit of `from`, with the date it applies to.
+ *
+ * @example
+ * ```ts
+ * fxRateSchema.parse({ from: "EUR", to: "USD", rate: "1.0850", date: "2026-03-31" });
+ * ```
+ */
 export const fxRateSchema = z.strictObject({
   from: currencySchema,
   to: currencySchema,

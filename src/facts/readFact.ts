@@ -19,6 +19,11 @@ export type FactPath = string;
  * Every fact path with a fixed name, in SPEC §2 order: the plain fields of each group and the five
  * star counts. Attribution windows are open-ended, so their paths
  * (`ads.attributed.<window>.sales` and `.orders`) are accepted by {@link isFactPath} but not listed.
+ *
+ * @example
+ * ```ts
+ * FACT_PATHS.includes("sales.gross"); // true
+ * ```
  */
 export const FACT_PATHS: readonly FactPath[] = Object.freeze([
   ...flatPaths("sales"),

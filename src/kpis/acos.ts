@@ -21,7 +21,14 @@ export const acosScopeSchema = z.strictObject({
 /** A parsed `acos` scope. */
 export type AcosScope = z.output<typeof acosScopeSchema>;
 
-/** 广告销售成本比 ACoS: `ads.spend ÷ ads.attributed.<window>.sales`. Ratio, lower is better. */
+/**
+ * 广告销售成本比 ACoS: `ads.spend ÷ ads.attributed.<window>.sales`. Ratio, lower is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("acos", facts).value; // or computeKpi(acosKpi, facts)
+ * ```
+ */
 export const acosKpi: KpiDefinition<AcosScope> = Object.freeze({
   id: "acos",
   description: "Advertising cost of sales: ad spend over the sales attributed to ads in the window",

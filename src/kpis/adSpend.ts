@@ -12,7 +12,14 @@ import type { KpiDefinition } from "./types.js";
  */
 export const adSpendScopeSchema = z.strictObject({});
 
-/** 广告花费 adSpend: `ads.spend`. Money, lower is better. */
+/**
+ * 广告花费 adSpend: `ads.spend`. Money, lower is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("adSpend", facts).value; // or computeKpi(adSpendKpi, facts)
+ * ```
+ */
 export const adSpendKpi: KpiDefinition<z.output<typeof adSpendScopeSchema>> = factValueKpi({
   id: "adSpend",
   description: "Advertising spend in the period",

@@ -22,6 +22,11 @@ export type AverageOrderValueScope = z.output<typeof averageOrderValueScopeSchem
 /**
  * 客单价 averageOrderValue: gmv ÷ `sales.orders`; with cancelled=include the cancelled value is in
  * GMV, so the cancelled orders join the denominator (÷ orders + cancelledOrders). Money, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("averageOrderValue", facts).value; // or computeKpi(averageOrderValueKpi, facts)
+ * ```
  */
 export const averageOrderValueKpi: KpiDefinition<AverageOrderValueScope> = Object.freeze({
   id: "averageOrderValue",

@@ -19,7 +19,14 @@ export const averageRatingScopeSchema = z.strictObject({ minSample: minSampleKno
 /** A parsed `averageRating` scope. */
 export type AverageRatingScope = z.output<typeof averageRatingScopeSchema>;
 
-/** 平均评分 averageRating: Σ stars × count ÷ Σ count over the period's reviews. Stars, higher is better. */
+/**
+ * 平均评分 averageRating: Σ stars × count ÷ Σ count over the period's reviews. Stars, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("averageRating", facts).value; // or computeKpi(averageRatingKpi, facts)
+ * ```
+ */
 export const averageRatingKpi: KpiDefinition<AverageRatingScope> = Object.freeze({
   id: "averageRating",
   description: "Average star rating of the reviews received in the period",

@@ -62,7 +62,10 @@ export type KpiId = (typeof DEFINITIONS)[number]["id"];
  * ```
  */
 export const KPI_CATALOGUE: Readonly<Record<KpiId, KpiDefinition>> = Object.freeze(
-  Object.fromEntries(DEFINITIONS.map((d): [string, KpiDefinition] => [d.id, d])) as Record<KpiId, KpiDefinition>,
+  Object.fromEntries(DEFINITIONS.map((d): [string, KpiDefinition] => [d.id, d])) as Record<
+    KpiId,
+    KpiDefinition
+  >,
 );
 
 const BY_ID: Readonly<Record<string, KpiDefinition | undefined>> = KPI_CATALOGUE;

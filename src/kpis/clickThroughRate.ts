@@ -13,7 +13,14 @@ import type { KpiDefinition } from "./types.js";
  */
 export const clickThroughRateScopeSchema = z.strictObject({ minSample: minSampleKnob });
 
-/** 点击率 clickThroughRate: `ads.clicks ÷ ads.impressions`. Ratio, higher is better; a share of a whole. */
+/**
+ * 点击率 clickThroughRate: `ads.clicks ÷ ads.impressions`. Ratio, higher is better; a share of a whole.
+ *
+ * @example
+ * ```ts
+ * computeKpi("clickThroughRate", facts).value; // or computeKpi(clickThroughRateKpi, facts)
+ * ```
+ */
 export const clickThroughRateKpi: KpiDefinition<MinSampleOnlyScope> = factRatioKpi({
   id: "clickThroughRate",
   description: "Clicks over impressions of the ads",

@@ -47,6 +47,11 @@ function paths(scope: ConversionRateScope): { n: string; d: string } {
  * 转化率 conversionRate: `sales.orders ÷ traffic.sessions` (or `sales.units ÷ traffic.sessions`), or
  * with source=ads `ads.attributed.<window>.orders ÷ ads.clicks`. Ratio, higher is better; by orders
  * a share of a whole.
+ *
+ * @example
+ * ```ts
+ * computeKpi("conversionRate", facts).value; // or computeKpi(conversionRateKpi, facts)
+ * ```
  */
 export const conversionRateKpi: KpiDefinition<ConversionRateScope> = Object.freeze({
   id: "conversionRate",

@@ -20,9 +20,14 @@ export const daysOfInventoryScopeSchema = z.strictObject({ basis: inventoryBasis
 export type DaysOfInventoryScope = z.output<typeof daysOfInventoryScopeSchema>;
 
 /**
- * 库存天数 daysOfInventory: period days ÷ inventory turnover on the same basis (never annualised).
+ * 库存周转天数 daysOfInventory: period days ÷ inventory turnover on the same basis (never annualised).
  * An average inventory of 0 leaves the turnover undefined and a turnover of 0 (nothing sold) has no
  * finite days: both are `zero-denominator`, carrying the division that failed. Days, lower is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("daysOfInventory", facts).value; // or computeKpi(daysOfInventoryKpi, facts)
+ * ```
  */
 export const daysOfInventoryKpi: KpiDefinition<DaysOfInventoryScope> = Object.freeze({
   id: "daysOfInventory",

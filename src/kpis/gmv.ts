@@ -21,6 +21,11 @@ export type GmvScope = GmvKnobs;
 /**
  * 商品交易总额 GMV: `sales.gross` (+ `cancelledValue` when cancelled=include) (+ `tax`, + `shipping`
  * when included) (− the refund figure of `refundTiming` when refunds=exclude). Money, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("gmv", facts).value; // or computeKpi(gmvKpi, facts)
+ * ```
  */
 export const gmvKpi: KpiDefinition<GmvScope> = Object.freeze({
   id: "gmv",

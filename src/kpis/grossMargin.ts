@@ -24,7 +24,14 @@ export const grossMarginScopeSchema = z.strictObject({ ...grossProfitKnobShape, 
 /** A parsed `grossMargin` scope. */
 export type GrossMarginScope = GrossProfitKnobs & { readonly minSample?: string | undefined };
 
-/** 毛利率 grossMargin: grossProfit ÷ gmv(refunds=exclude). Ratio, higher is better. */
+/**
+ * 毛利率 grossMargin: grossProfit ÷ gmv(refunds=exclude). Ratio, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("grossMargin", facts).value; // or computeKpi(grossMarginKpi, facts)
+ * ```
+ */
 export const grossMarginKpi: KpiDefinition<GrossMarginScope> = Object.freeze({
   id: "grossMargin",
   description: "Gross profit over GMV net of refunds",

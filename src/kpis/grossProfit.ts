@@ -26,6 +26,11 @@ export type GrossProfitScope = GrossProfitKnobs;
 /**
  * 毛利 grossProfit: gmv(refunds=exclude) − `costs.cogs` − `costs.platformFees` −
  * `costs.fulfilmentFees` − `costs.other` (− `ads.spend` when adSpendAsCost). Money, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("grossProfit", facts).value; // or computeKpi(grossProfitKpi, facts)
+ * ```
  */
 export const grossProfitKpi: KpiDefinition<GrossProfitScope> = Object.freeze({
   id: "grossProfit",

@@ -34,6 +34,11 @@ export type InventoryTurnoverScope = z.output<typeof inventoryTurnoverScopeSchem
  * 库存周转率 inventoryTurnover: `costs.cogs ÷ average inventory value`, or `sales.units ÷ average
  * units`, average = (opening + closing) ÷ 2; annualised × 365 ÷ period days. Ratio (turns), higher
  * is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("inventoryTurnover", facts).value; // or computeKpi(inventoryTurnoverKpi, facts)
+ * ```
  */
 export const inventoryTurnoverKpi: KpiDefinition<InventoryTurnoverScope> = Object.freeze({
   id: "inventoryTurnover",

@@ -13,7 +13,14 @@ import type { KpiDefinition } from "./types.js";
  */
 export const listingOptimizationRateScopeSchema = z.strictObject({ minSample: minSampleKnob });
 
-/** 商品优化率 listingOptimizationRate: `listings.optimized ÷ listings.inScope`. Ratio, higher is better; a share of a whole. */
+/**
+ * 商品优化率 listingOptimizationRate: `listings.optimized ÷ listings.inScope`. Ratio, higher is better; a share of a whole.
+ *
+ * @example
+ * ```ts
+ * computeKpi("listingOptimizationRate", facts).value; // or computeKpi(listingOptimizationRateKpi, facts)
+ * ```
+ */
 export const listingOptimizationRateKpi: KpiDefinition<MinSampleOnlyScope> = factRatioKpi({
   id: "listingOptimizationRate",
   description: "Share of the listings in scope that are optimised",

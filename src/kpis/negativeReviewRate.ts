@@ -25,6 +25,11 @@ export type NegativeReviewRateScope = z.output<typeof negativeReviewRateScopeSch
 /**
  * 差评率 negativeReviewRate: reviews with stars ≤ maxStars ÷ all reviews received (or ÷ orders).
  * Ratio, lower is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("negativeReviewRate", facts).value; // or computeKpi(negativeReviewRateKpi, facts)
+ * ```
  */
 export const negativeReviewRateKpi: KpiDefinition<NegativeReviewRateScope> = Object.freeze({
   id: "negativeReviewRate",

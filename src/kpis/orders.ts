@@ -12,7 +12,14 @@ import type { KpiDefinition } from "./types.js";
  */
 export const ordersScopeSchema = z.strictObject({});
 
-/** 订单量 orders: `sales.orders`, orders placed in the period without cancelled ones. Count, higher is better. */
+/**
+ * 订单量 orders: `sales.orders`, orders placed in the period without cancelled ones. Count, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("orders", facts).value; // or computeKpi(ordersKpi, facts)
+ * ```
+ */
 export const ordersKpi: KpiDefinition<z.output<typeof ordersScopeSchema>> = factValueKpi({
   id: "orders",
   description: "Orders placed in the period, cancelled ones excluded",

@@ -24,6 +24,11 @@ export type RefundRateScope = z.output<typeof refundRateScopeSchema>;
 /**
  * 退款率 refundRate: `sales.refunds ÷ sales.gross` (by refund date), or
  * `sales.refundsOnPeriodOrders ÷ sales.gross` (by order date). Ratio, lower is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("refundRate", facts).value; // or computeKpi(refundRateKpi, facts)
+ * ```
  */
 export const refundRateKpi: KpiDefinition<RefundRateScope> = Object.freeze({
   id: "refundRate",

@@ -13,7 +13,14 @@ import type { KpiDefinition } from "./types.js";
  */
 export const responseRateScopeSchema = z.strictObject({ minSample: minSampleKnob });
 
-/** 客服响应率 responseRate: `service.answeredWithin24h ÷ service.inquiries`. Ratio, higher is better; a share of a whole. */
+/**
+ * 24小时回复率 responseRate: `service.answeredWithin24h ÷ service.inquiries`. Ratio, higher is better; a share of a whole.
+ *
+ * @example
+ * ```ts
+ * computeKpi("responseRate", facts).value; // or computeKpi(responseRateKpi, facts)
+ * ```
+ */
 export const responseRateKpi: KpiDefinition<MinSampleOnlyScope> = factRatioKpi({
   id: "responseRate",
   description: "Share of customer inquiries answered within 24 hours",

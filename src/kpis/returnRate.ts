@@ -30,6 +30,11 @@ function paths(scope: ReturnRateScope): { n: string; d: string } {
  * 退货率 returnRate: `sales.returnedUnits ÷ sales.units`, or `sales.refundedOrders ÷ sales.orders`.
  * Returns count by refund date, so a month's rate may exceed 1 after a strong previous month.
  * Ratio, lower is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("returnRate", facts).value; // or computeKpi(returnRateKpi, facts)
+ * ```
  */
 export const returnRateKpi: KpiDefinition<ReturnRateScope> = Object.freeze({
   id: "returnRate",

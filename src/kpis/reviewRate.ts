@@ -21,7 +21,14 @@ export const reviewRateScopeSchema = z.strictObject({
 /** A parsed `reviewRate` scope. */
 export type ReviewRateScope = z.output<typeof reviewRateScopeSchema>;
 
-/** 留评率 reviewRate: reviews received (Σ byStars) ÷ `sales.orders` (or `sales.units`). Ratio, higher is better. */
+/**
+ * 留评率 reviewRate: reviews received (Σ byStars) ÷ `sales.orders` (or `sales.units`). Ratio, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("reviewRate", facts).value; // or computeKpi(reviewRateKpi, facts)
+ * ```
+ */
 export const reviewRateKpi: KpiDefinition<ReviewRateScope> = Object.freeze({
   id: "reviewRate",
   description: "Reviews received per order (or per unit)",

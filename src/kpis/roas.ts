@@ -21,7 +21,14 @@ export const roasScopeSchema = z.strictObject({
 /** A parsed `roas` scope. */
 export type RoasScope = z.output<typeof roasScopeSchema>;
 
-/** 广告支出回报率 ROAS: `ads.attributed.<window>.sales ÷ ads.spend` (1 ÷ ACoS). Ratio, higher is better. */
+/**
+ * 广告支出回报率 ROAS: `ads.attributed.<window>.sales ÷ ads.spend` (1 ÷ ACoS). Ratio, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("roas", facts).value; // or computeKpi(roasKpi, facts)
+ * ```
+ */
 export const roasKpi: KpiDefinition<RoasScope> = Object.freeze({
   id: "roas",
   description: "Return on ad spend: sales attributed to ads in the window over ad spend",

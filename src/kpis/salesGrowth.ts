@@ -30,6 +30,11 @@ export type SalesGrowthScope = z.output<typeof salesGrowthScopeSchema>;
  * (their GMV is computed with the same knobs, inputs labelled `comparison.…`) or a stated GMV.
  * No comparison is `missing-facts` naming `comparison`; a comparison GMV of 0 is `zero-denominator`.
  * Ratio, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("salesGrowth", facts).value; // or computeKpi(salesGrowthKpi, facts)
+ * ```
  */
 export const salesGrowthKpi: KpiDefinition<SalesGrowthScope> = Object.freeze({
   id: "salesGrowth",

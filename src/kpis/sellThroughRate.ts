@@ -18,7 +18,14 @@ export const sellThroughRateScopeSchema = z.strictObject({ minSample: minSampleK
 /** A parsed `sellThroughRate` scope. */
 export type SellThroughRateScope = z.output<typeof sellThroughRateScopeSchema>;
 
-/** 售罄率 sellThroughRate: `sales.units ÷ (sales.units + inventory.closingUnits)`. Ratio, higher is better. */
+/**
+ * 售罄率 sellThroughRate: `sales.units ÷ (sales.units + inventory.closingUnits)`. Ratio, higher is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("sellThroughRate", facts).value; // or computeKpi(sellThroughRateKpi, facts)
+ * ```
+ */
 export const sellThroughRateKpi: KpiDefinition<SellThroughRateScope> = Object.freeze({
   id: "sellThroughRate",
   description: "Units sold over units sold plus units left at the period's end",

@@ -17,7 +17,14 @@ export const tacosScopeSchema = z.strictObject({ ...gmvKnobShape, minSample: min
 /** A parsed `tacos` scope. */
 export type TacosScope = z.output<typeof tacosScopeSchema>;
 
-/** 总广告销售成本比 TACoS: `ads.spend ÷ gmv` (all sales, not only attributed). Ratio, lower is better. */
+/**
+ * 总广告销售成本比 TACoS: `ads.spend ÷ gmv` (all sales, not only attributed). Ratio, lower is better.
+ *
+ * @example
+ * ```ts
+ * computeKpi("tacos", facts).value; // or computeKpi(tacosKpi, facts)
+ * ```
+ */
 export const tacosKpi: KpiDefinition<TacosScope> = Object.freeze({
   id: "tacos",
   description: "Total advertising cost of sales: ad spend over GMV",
