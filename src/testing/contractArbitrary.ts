@@ -164,9 +164,11 @@ function targetArbitrary(
         stores: optional(fc.subarray([...storeIds], { minLength: 1 })),
         baseline: optional(
           fc.oneof(
-            (kind.kpi === "gmv" ? moneyArbitrary(currency, { max: "500000" }) : ratioValue()).map(
-              (value) => ({ value }),
-            ),
+            // A stated baseline is a plain decimal; percent strings are for goals.
+            (kind.kpi === "gmv"
+              ? moneyArbitrary(currency, { max: "500000" })
+              : decimalStringArbitrary({ min: "0", max: "1", maxFractionDigits: 3 })
+            ).map((value) => ({ value })),
             fc.record({
               from: fc.constant("history" as const),
               window: baselineWindow,
