@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import contractJson from "../../test/fixtures/worked/contract.json" with { type: "json" };
 import expected from "../../test/fixtures/worked/expected.json" with { type: "json" };
 import history from "../../test/fixtures/worked/history.json" with { type: "json" };
-import march from "../../test/fixtures/worked/march.json" with { type: "json" };
+import marchJson from "../../test/fixtures/worked/march.json" with { type: "json" };
 import { parseContract } from "../contract/parseContract.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { evaluateTargets, resolveScope, scoreOf, type TargetEvaluation } from "./evaluateTargets.js";
 
 const contract = parseContract(contractJson);
+const march = marchJson as [(typeof marchJson)[number]];
 const MARCH = { start: "2026-03-01", end: "2026-03-31" };
 const JANUARY = { start: "2026-01-01", end: "2026-01-31" };
 const byId = (evaluations: readonly TargetEvaluation[], id: string) => {
@@ -143,7 +144,7 @@ describe("evaluateTargets rules", () => {
         {
           id: "gmv",
           kpi: "gmv",
-          scope: contractJson.targets[0].scope,
+          scope: contractJson.targets[0]?.scope,
           goal: { atLeast: "40000" },
           evaluation: { every: "cycle" },
           weight: "1",

@@ -1,7 +1,7 @@
 import { convertFacts } from "../facts/convertFacts.js";
 import { type FxTable, selectRate } from "../facts/fx.js";
 import { poolFacts } from "../facts/poolFacts.js";
-import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
+import { type PeriodFacts, type PeriodFactsInput, periodFactsSchema } from "../facts/schema.js";
 import { D, type Dec, formatDecimal, ONE, ZERO } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
@@ -35,10 +35,10 @@ export interface EvaluationContract {
 export interface EvaluationInput {
   /** The cycle being judged, one of `cyclesOf(term, cycle)`. */
   readonly cycle: Period;
-  /** One entry per store for this cycle (`store` set, `period` equal to the cycle). */
-  readonly facts: readonly PeriodFacts[];
-  /** Earlier cycles, each a whole cycle of one store: for baselines and window targets. */
-  readonly history?: readonly PeriodFacts[] | undefined;
+  /** One entry per store for this cycle (`store` set, `period` equal to the cycle); validated here. */
+  readonly facts: readonly PeriodFactsInput[];
+  /** Earlier cycles, each a whole cycle of one store: for baselines and window targets; validated here. */
+  readonly history?: readonly PeriodFactsInput[] | undefined;
 }
 
 /** An exchange rate the evaluation used, for the statement. */
