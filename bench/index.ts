@@ -22,10 +22,11 @@ export const BENCHMARKS: Benchmark[] = [
     description: "(b) 5M rows from an async generator: peak heap growth, dedupe off and on",
     run: async () => (await import("./stream.bench.js")).streamBench(),
   },
-  // ---- settle --------------------------------------------------------------------------------
-  // Hook for the settlement benchmark (SPEC §8 contract, store-cycles per second against the same
-  // arithmetic by hand with decimal.js): `bench/settle.bench.ts` exports `settleBench`; register it
-  // here as { name: "settle", description: "…", run: async () => (await import("./settle.bench.js")).settleBench() }.
+  {
+    name: "settle",
+    description: "(c) SPEC §8 contract: store-cycles per second, against the fee arithmetic by hand",
+    run: async () => (await import("./settle.bench.js")).settleBench(),
+  },
 ];
 
 async function main(): Promise<void> {
