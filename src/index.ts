@@ -1,5 +1,5 @@
 // Public API of kpi-contract: a curated barrel of named exports, grouped by folder, alphabetical.
-export { contractJsonSchema, type JsonSchema } from "./contract/jsonSchema.js";
+export { contractJsonSchema } from "./contract/jsonSchema.js";
 export { migrateContract } from "./contract/migrateContract.js";
 export { ContractError, parseContract, safeParseContract } from "./contract/parseContract.js";
 export {
@@ -24,7 +24,7 @@ export {
   fxSchema,
   selectRate,
 } from "./facts/fx.js";
-export { factsJsonSchema } from "./facts/jsonSchema.js";
+export { factsJsonSchema, type JsonSchema } from "./facts/jsonSchema.js";
 export { poolFacts } from "./facts/poolFacts.js";
 export { attributedFactPath, FACT_PATHS, type FactPath, isFactPath, readFact } from "./facts/readFact.js";
 export {
@@ -40,13 +40,15 @@ export {
   type BasisOptions,
   type BonusOptions,
   baseFeePlusBonus,
+  type DecimalInput,
   type PenaltyOptions,
+  type RatioInput,
   type RevenueShareOptions,
   revenueShare,
   type ScheduleOptions,
   type TierOptions,
 } from "./fees/builders.js";
-export type { FeeLine, FeeLineKind, FeeLineTrace, FeeTraceStep } from "./fees/feeLine.js";
+export type { FeeLine, FeeLineKind, FeeLineTrace, FeeTraceStep, FeeTraceTarget } from "./fees/feeLine.js";
 export {
   type BonusComponent,
   bonusComponentSchema,
@@ -75,6 +77,7 @@ export {
 export {
   type ApplyTiersOptions,
   applyTiers,
+  type ProrationDays,
   type TierMode,
   type TierPart,
   type TierResult,
@@ -130,6 +133,7 @@ export type {
   ScopePredicate,
 } from "./kpis/types.js";
 export { MESSAGES, renderFinding } from "./locales/index.js";
+export type { LocaleCatalogue, LocaleWords, ParamReader } from "./locales/paramReader.js";
 export { type AdsDayRow, type AdsDayRowInput, adsDayRowSchema } from "./records/adsDayRowSchema.js";
 export {
   type AggregateFactsOptions,
@@ -226,6 +230,7 @@ export {
   type EvaluationInput,
   evaluateTargets,
   type FxRateUse,
+  type ResolvedScope,
   resolveScope,
   scoreOf,
   storeFactsInCurrency,
@@ -250,6 +255,7 @@ export { allocate } from "./values/allocate.js";
 export {
   CURRENCIES,
   type CurrencyCode,
+  type CurrencyInfo,
   currencySchema,
   isCurrencyCode,
   minorUnits,

@@ -5,10 +5,10 @@ import type { RoundingMode } from "../values/rounding.js";
 import { type FeeSchedule, feeScheduleSchema } from "./schema.js";
 import type { TierMode } from "./tiers.js";
 
-/** A decimal as builders accept it: a decimal string or a finite number. */
-type DecimalInput = DecimalString | number;
-/** A ratio as builders accept it: a fraction (`"0.05"`, `0.05`) or a percent string (`"5%"`). */
-type RatioInput = DecimalString | number;
+/** A decimal input: a decimal string or a finite number (converted exactly). */
+export type DecimalInput = DecimalString | number;
+/** A ratio input: a fraction string or number, or a percent string such as "22%". */
+export type RatioInput = DecimalString | number;
 
 /** The schedule-level options every builder shares. */
 export interface ScheduleOptions {

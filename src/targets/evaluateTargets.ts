@@ -111,7 +111,8 @@ export interface TargetEvaluationReport {
   readonly warnings: readonly string[];
 }
 
-interface ResolvedScope {
+/** A scope with its preset expanded: the KPI, the knobs, and the preset version used. */
+export interface ResolvedScope {
   readonly kpi: string;
   readonly scope: Record<string, unknown>;
   readonly preset?: { readonly name: string; readonly effectiveFrom: string };

@@ -22,7 +22,7 @@ export interface DecimalStringArbitraryOptions {
  *
  * @param options - `min`, `max` (inclusive) and `maxFractionDigits`
  * @returns an arbitrary of decimal strings between `min` and `max`
- * @throws {@link KpiContractError} `arbitrary-options-invalid` when a bound is not a decimal string,
+ * @throws `KpiContractError` `arbitrary-options-invalid` when a bound is not a decimal string,
  *   has more fraction digits than allowed, `min` is above `max`, or `maxFractionDigits` is not a whole
  *   number from 0 to 20
  * @example

@@ -65,7 +65,7 @@ function compact<T extends Record<string, unknown>>(value: T): T {
  *
  * @param options - currency, the target and store ids that may be referenced, kinds and counts
  * @returns an arbitrary of schedules that `feeScheduleSchema` accepts
- * @throws {@link KpiContractError} `currency-unknown` for an unknown currency
+ * @throws `KpiContractError` `currency-unknown` for an unknown currency
  * @example
  * ```ts
  * import fc from "fast-check";

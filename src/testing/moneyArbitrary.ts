@@ -19,7 +19,7 @@ export interface MoneyArbitraryOptions {
  * @param currency - an ISO 4217 code the library knows
  * @param options - `min` and `max`, inclusive (default 0 to 1,000,000), rounded inward to the minor unit
  * @returns an arbitrary of amounts between `min` and `max`
- * @throws {@link KpiContractError} `currency-unknown`; `arbitrary-options-invalid` when a bound is not a
+ * @throws `KpiContractError` `currency-unknown`; `arbitrary-options-invalid` when a bound is not a
  *   decimal string or no amount of the currency lies between them
  * @example
  * ```ts

@@ -39,7 +39,7 @@ export interface TiersArbitraryOptions {
  *
  * @param options - tier count, where flats may appear, the largest boundary and rate, percent rates
  * @returns an arbitrary of tier lists that `tiersSchema` accepts
- * @throws {@link KpiContractError} `arbitrary-options-invalid` for tier counts outside 1..50 or
+ * @throws `KpiContractError` `arbitrary-options-invalid` for tier counts outside 1..50 or
  *   `minTiers` above `maxTiers`, or a `maxUpTo` below the count of boundaries in cents
  * @example
  * ```ts
