@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import Decimal from "decimal.js";
-import type { PeriodFactsInput } from "../src/facts/schema.js";
 import { parseContract } from "../src/contract/parseContract.js";
+import type { PeriodFactsInput } from "../src/facts/schema.js";
 import { settle } from "../src/settlement/settle.js";
 import { validateContract } from "../src/smart/validateContract.js";
 import { evaluateTargets } from "../src/targets/evaluateTargets.js";
