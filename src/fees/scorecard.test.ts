@@ -6,8 +6,9 @@ const card = { type: "scorecard", name: "scorecard", pool: "3000.00", threshold:
 
 describe("scorecardLine", () => {
   it("pays pool × score at or above the threshold", () => {
-    // 3,000 × 0.7 = 2,100 (threshold inclusive); 3,000 × 0.97921… = 2,937.64
+    // 3,000 × 0.7 = 2,100 (threshold inclusive); 3,000 × 0.85 = 2,550; 3,000 × 0.97921… = 2,937.64
     expect(scorecardLine(card, context({ score: "0.7" })).line.amount).toBe("2100.00");
+    expect(scorecardLine(card, context({ score: "0.85" })).line.amount).toBe("2550.00");
     expect(scorecardLine(card, context({ score: "0.9792131696428571428571428571428572" })).line.amount).toBe(
       "2937.64",
     );
