@@ -102,6 +102,15 @@ export interface SmartFinding extends SmartFindingData {
 /**
  * Builds a finding without its message, taking criterion and severity from {@link SMART_RULES}.
  *
+ * @param code - the finding code
+ * @param path - where in the contract JSON
+ * @param params - the values involved (numbers as decimal strings)
+ * @param extra - the target it is about, and a severity other than the rule's usual one
+ * @returns the finding data
+ * @example
+ * ```ts
+ * finding("no-window", ["targets", 0, "evaluation"], { target: "acos" }, { targetId: "acos" });
+ * ```
  * @internal
  */
 export function finding(
