@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import contract from "../../test/fixtures/worked/contract.json" with { type: "json" };
+import history from "../../test/fixtures/worked/history.json" with { type: "json" };
+import march from "../../test/fixtures/worked/march.json" with { type: "json" };
+import type { PeriodFactsInput } from "../facts/schema.js";
+import { KpiContractError } from "../values/KpiContractError.js";
+import type { ReconcileOptions } from "./Reconciliation.js";
+import { reconcile, safeReconcile } from "./reconcile.js";
+
+const cycle = { start: "2026-03-01", end: "2026-03-31" };
+const facts = march as PeriodFactsInput[];
+const store = facts[0] as PeriodFactsInput;
+const options: ReconcileOptions = { tolerance: { absolute: "10.00", relative: "1%" } };
+
+/** The error `reconcile` throws for these arguments. */
+function refusal(c: unknown, input: unknown, opts: unknown = options): KpiContractError {
+  const result = safeReconcile(c, input as never, opts as ReconcileOptions);
+  if (result.success) throw new Error("expected a refusal");
+  return result.error;
+}
+
+const issueCodes = (e: KpiContractError) => e.issues.map((i) => [i.code, i.path.join(".")]);
+
+describe("reconcile: agreeing facts", () => {
+  it("the same facts on both sides are ok, with the fee of the statement (2,575.20)", () => {
+    const result = reconcile(contract, { cycle, reported: facts, verified: facts, history }, options);
+    expect(result.ok).toBe(true);
+    expect(result.fees).toMatchObject({
+      reportedTotal: "2575.20",
+      verifiedTotal: "2575.20",
+      difference: "0.00",
+    });
+    expect(result.summary.message).toBe(
+      "Reconciliation of contract worked for 2026-03-01..2026-03-31: the reported facts agree with the verified facts within the tolerance and give the same fee (2575.20 USD).",
+    );
+  });
+
+  it("writes the summary in the requested locale (or the contract's)", () => {
+    const zh = reconcile(
+      contract,
+      { cycle, reported: facts, verified: facts, history },
+      { ...options, locale: "zh-CN" },
+    );
+    expect(zh.summary.message).toBe(
+      "合同 worked 在 2026-03-01..2026-03-31 的对账：上报数据与核验数据在容差内一致，费用相同（2575.20 USD）。",
+    );
+    const inflated = [{ ...store, sales: { ...store.sales, gross: "50000.00" } }];
+    const zhContract = { ...contract, locale: "zh-CN" };
+    const diff = reconcile(zhContract, { cycle, reported: inflated, verified: facts, history }, options);
+    expect(diff.summary.message).toBe(
+      "合同 worked 在 2026-03-01..2026-03-31 的对账：21 个事实字段中有 1 个、3 个 KPI 中有 1 个超出容差，0 个目标状态改变；按上报数据计算的费用比核验数据高 320.00 USD。",
+    );
+  });
+
+  it("a lower reported fee is said to be lower", () => {
+    const deflated = [{ ...store, sales: { ...store.sales, gross: "45000.00" } }];
+    const result = reconcile(contract, { cycle, reported: deflated, verified: facts, history }, options);
+    // (45,000 − 1,840 − 30,720) × 0.08 = 995.20: 80.00 less than 1,075.20.
+    expect(result.fees.difference).toBe("-80.00");
+    expect(result.summary.message).toContain("a fee 80.00 USD lower than the verified facts");
+  });
+
+  it("accepts numbers: a relative tolerance of 0.5 and an absolute of 0", () => {
+    const result = reconcile(
+      contract,
+      { cycle, reported: facts, verified: facts, history },
+      { tolerance: { absolute: 0, relative: 0.5 } },
+    );
+    expect(result.tolerance).toEqual({ absolute: "0", relative: "0.5" });
+  });
+});
+
+describe("reconcile: refusals", () => {
+  it("options-invalid: a missing, negative or malformed tolerance, or an unknown option", () => {
+    const input = { cycle, reported: facts, verified: facts, history };
+    for (const bad of [
+      {},
+      { tolerance: { absolute: "-1", relative: "1%" } },
+      { tolerance: { absolute: "10", relative: "-1%" } },
+      { tolerance: { absolute: "10", relative: "one percent" } },
+      { tolerance: { absolute: "10" } },
+      { ...options, strict: true },
+      { ...options, locale: "fr" },
+    ]) {
+      expect(refusal(contract, input, bad).code).toBe("options-invalid");
+    }
+  });
+
+  it("input-invalid: the shape, with every issue at its path", () => {
+    const e = refusal(contract, { cycle, reported: "x", verified: [{ ...store, sales: { gross: "a" } }] });
+    expect(e.code).toBe("input-invalid");
+    expect(issueCodes(e)).toEqual([
+      ["invalid_type", "reported"],
+      ["decimal-invalid", "verified.0.sales.gross"],
+    ]);
+    expect(refusal(contract, null).code).toBe("input-invalid");
+    expect(refusal(contract, { cycle, reported: facts, verified: facts, extra: 1 }).code).toBe(
+      "input-invalid",
+    );
+  });
+
+  it("input-invalid: a cycle that is not a cycle of the term", () => {
+    const e = refusal(contract, {
+      cycle: { start: "2026-03-02", end: "2026-03-31" },
+      reported: [],
+      verified: [],
+    });
+    expect(issueCodes(e)).toEqual([["cycle-invalid", "cycle"]]);
+  });
+
+  it("input-invalid: store-missing, store-unknown, facts-duplicate, period-mismatch", () => {
+    const { store: _id, ...anonymous } = store;
+    const e = refusal(contract, {
+      cycle,
+      reported: [anonymous, { ...store, store: "eu" }],
+      verified: [store, store, { ...store, period: { start: "2026-02-01", end: "2026-02-28" } }],
+    });
+    expect(issueCodes(e)).toEqual([
+      ["store-missing", "reported.0.store"],
+      ["store-unknown", "reported.1.store"],
+      ["facts-duplicate", "verified.1.store"],
+      ["facts-duplicate", "verified.2.store"],
+      ["period-mismatch", "verified.2.period"],
+    ]);
+  });
+
+  it("input-invalid: the two versions of a store in different currencies; history without a store", () => {
+    const { store: _id, ...anonymous } = history[0] as PeriodFactsInput;
+    const e = refusal(contract, {
+      cycle,
+      reported: facts,
+      verified: [{ ...store, currency: "EUR" }],
+      history: [anonymous],
+    });
+    expect(issueCodes(e)).toEqual([
+      ["currency-mismatch", "verified.0.currency"],
+      ["store-missing", "history.0.store"],
+    ]);
+  });
+
+  it("contract-invalid: the contract does not parse", () => {
+    expect(refusal({ ...contract, id: "" }, { cycle, reported: facts, verified: facts }).code).toBe(
+      "contract-invalid",
+    );
+  });
+
+  it("contract-not-smart unless allowInvalid, as settle", () => {
+    // Objective weights 0.6 + 0.5 ≠ 1: a SMART error (weights-invalid).
+    const targets = contract.targets.map((t) => (t.id === "acos" ? { ...t, weight: "0.6" } : t));
+    const bad = { ...contract, targets };
+    const input = { cycle, reported: facts, verified: facts, history };
+    expect(refusal(bad, input).code).toBe("contract-not-smart");
+    expect(() => reconcile(bad, input, options)).toThrow(KpiContractError);
+    const result = reconcile(bad, input, { ...options, allowInvalid: true });
+    expect(result.ok).toBe(true);
+  });
+
+  it("safeReconcile returns the data when reconcile succeeds", () => {
+    const result = safeReconcile(contract, { cycle, reported: facts, verified: facts, history }, options);
+    expect(result.success && result.data.ok).toBe(true);
+  });
+});
