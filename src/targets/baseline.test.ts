@@ -243,3 +243,32 @@ describe("baselineSchema errors", () => {
     expect(issues(5)).toHaveLength(1);
   });
 });
+
+describe("computeBaseline with named stores", () => {
+  it("names a store missing from one cycle instead of pooling without it", () => {
+    const Q4w = { start: "2025-10-01", end: "2025-12-31" };
+    const first = history.slice(0, 3);
+    const second = first.slice(0, 2).map((f) => ({ ...f, store: "us2" }));
+    let error: unknown;
+    try {
+      computeBaseline(
+        { from: "history", window: Q4w, aggregate: "pooled" },
+        "gmv",
+        { refunds: "exclude" },
+        [...first, ...second],
+        {
+          cycle: "monthly",
+          stores: ["us", "us2"],
+        },
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KpiContractError);
+    expect((error as KpiContractError).code).toBe("baseline-history-missing");
+    expect((error as KpiContractError).message).toContain("us2 2025-12-01..2025-12-31");
+    expect((error as KpiContractError).params.gaps).toEqual([
+      { store: "us2", period: { start: "2025-12-01", end: "2025-12-31" } },
+    ]);
+  });
+});

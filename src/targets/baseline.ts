@@ -187,14 +187,29 @@ export function computeBaseline(
         (stores === undefined || (f.store !== undefined && stores.includes(f.store))),
     ),
   }));
-  const missing = perCycle.filter((c) => c.facts.length === 0).map((c) => c.period);
-  if (missing.length > 0) {
+  // With named stores every store must have facts in every cycle: a store silently absent from one
+  // cycle would lower a pooled or averaged baseline.
+  const gaps = perCycle.flatMap((c) =>
+    stores === undefined
+      ? c.facts.length === 0
+        ? [{ period: c.period, store: undefined }]
+        : []
+      : stores
+          .filter((id) => !c.facts.some((f) => f.store === id))
+          .map((id) => ({ period: c.period, store: id })),
+  );
+  if (gaps.length > 0) {
+    const missing = perCycle.filter((c) => gaps.some((g) => g.period === c.period)).map((c) => c.period);
     throw new KpiContractError(
       "baseline-history-missing",
-      `History has no facts${stores ? ` for ${stores.join(", ")}` : ""} for ${missing
-        .map((p) => `${p.start}..${p.end}`)
+      `History has no facts for ${gaps
+        .map((g) => `${g.store === undefined ? "" : `${g.store} `}${g.period.start}..${g.period.end}`)
         .join(", ")} (baseline window ${spec.window.start}..${spec.window.end})`,
-      { missing, window: spec.window },
+      {
+        missing,
+        window: spec.window,
+        ...(stores === undefined ? {} : { gaps: gaps.map((g) => ({ store: g.store, period: g.period })) }),
+      },
     );
   }
   const currencies = [...new Set(perCycle.flatMap((c) => c.facts.map((f) => f.currency)))];

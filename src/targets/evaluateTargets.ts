@@ -360,7 +360,7 @@ function evaluateTarget(
     const convertedHistory = history.map((f) => toScheduleCurrency(contract, f, rates));
     const baseline = computeBaseline(target.baseline, definition, resolved.scope, convertedHistory, {
       cycle: contract.cycle,
-      ...(target.stores ? { stores: target.stores } : {}),
+      stores: storeIdsOf(contract, target.stores),
     });
     baselineValue = baseline.value;
     baselineTrace = baseline.trace;
