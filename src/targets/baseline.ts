@@ -189,7 +189,7 @@ export function computeBaseline(
   }));
   // With named stores every store must have facts in every cycle: a store silently absent from one
   // cycle would lower a pooled or averaged baseline.
-  const gaps = perCycle.flatMap((c) =>
+  const gaps = perCycle.flatMap((c): { period: Period; store: string | undefined }[] =>
     stores === undefined
       ? c.facts.length === 0
         ? [{ period: c.period, store: undefined }]
