@@ -1,4 +1,56 @@
 // Public API of kpi-contract: a curated barrel of named exports, grouped by folder, alphabetical.
+export type {
+  AnomalySignal,
+  AnomalySignalCode,
+  AnomalySignalSeverity,
+  BuyerConcentrationSignal,
+  ConcentrationLeader,
+  CycleSignalOptions,
+  RefundCohortJumpSignal,
+  ReviewBurstSignal,
+  SignalOptions,
+  SignalStore,
+} from "./audit/AnomalySignal.js";
+export {
+  type BuyerConcentrationOptions,
+  type BuyerConcentrationRows,
+  buyerConcentration,
+  safeBuyerConcentration,
+} from "./audit/buyerConcentration.js";
+export type {
+  FactFieldStatus,
+  FactReconciliation,
+  FeeLineReconciliation,
+  FeeReconciliation,
+  KpiReconciliation,
+  ReconciledTargetStatus,
+  ReconcileInput,
+  ReconcileOptions,
+  ReconcileSideError,
+  ReconcileTolerance,
+  ReconcileToleranceInput,
+  Reconciliation,
+  ReconciliationSummary,
+  RelativeNullReason,
+} from "./audit/Reconciliation.js";
+export { reconcile, safeReconcile } from "./audit/reconcile.js";
+export {
+  type RefundCohortJumpOptions,
+  type RefundCohortJumpRows,
+  refundCohortJump,
+  safeRefundCohortJump,
+} from "./audit/refundCohortJump.js";
+export {
+  type ReviewBurstOptions,
+  type ReviewBurstRows,
+  reviewBurst,
+  safeReviewBurst,
+} from "./audit/reviewBurst.js";
+export {
+  type SignalOrderRow,
+  type SignalOrderRowInput,
+  signalOrderRowSchema,
+} from "./audit/signalOrderRowSchema.js";
 export { contractJsonSchema } from "./contract/jsonSchema.js";
 export { migrateContract } from "./contract/migrateContract.js";
 export { ContractError, parseContract, safeParseContract } from "./contract/parseContract.js";

@@ -186,8 +186,8 @@ function reconcileKpis(
       verifiedStatus: v.status,
       ...(r.reason !== undefined ? { reportedReason: r.reason } : {}),
       ...(v.reason !== undefined ? { verifiedReason: v.reason } : {}),
-      statusChanged: r.status !== v.status,
     };
+    const statusChanged = r.status !== v.status;
     if (r.value === null || v.value === null) {
       return {
         ...base,
@@ -196,6 +196,7 @@ function reconcileKpis(
         reason: missingReason(r.value !== null, v.value !== null),
         // A value that cannot be checked against the other version is itself a finding.
         exceeds: (r.value === null) !== (v.value === null),
+        statusChanged,
       };
     }
     const useAbsolute = unit === "money" || unit === "count";
@@ -206,6 +207,7 @@ function reconcileKpis(
       relative: compared.relative === null ? null : formatDecimal(compared.relative),
       ...(compared.relative === null ? { reason: "zero-verified" as const } : {}),
       exceeds: compared.exceeds,
+      statusChanged,
     };
   });
 }
