@@ -8,6 +8,7 @@ export type {
   CycleSignalOptions,
   RefundCohortJumpSignal,
   ReviewBurstSignal,
+  SignalBase,
   SignalOptions,
   SignalStore,
 } from "./audit/AnomalySignal.js";
@@ -144,18 +145,17 @@ export { type ComputeKpiOptions, computeKpi, safeComputeKpi } from "./kpis/compu
 export { type ConversionRateScope, conversionRateScopeSchema } from "./kpis/conversionRate.js";
 export {
   type CustomKpi,
-  type CustomKpiExpression,
-  type CustomKpiExpressionInput,
   type CustomKpiInput,
   customKpiExpressionSchema,
   customKpiFromJson,
   customKpiSchema,
-  type DefineKpiSpec,
-  defineKpi,
+  type KpiExpression,
+  type KpiExpressionInput,
   MAX_EXPRESSION_DEPTH,
   MAX_EXPRESSION_NODES,
 } from "./kpis/customKpi.js";
 export { type DaysOfInventoryScope, daysOfInventoryScopeSchema } from "./kpis/daysOfInventory.js";
+export { type DefineKpiSpec, defineKpi } from "./kpis/defineKpi.js";
 export { type GmvScope, gmvScopeSchema } from "./kpis/gmv.js";
 export { type GrossMarginScope, grossMarginScopeSchema } from "./kpis/grossMargin.js";
 export { type GrossProfitScope, grossProfitScopeSchema } from "./kpis/grossProfit.js";
@@ -163,7 +163,14 @@ export { type InventoryTurnoverScope, inventoryTurnoverScopeSchema } from "./kpi
 export { listingOptimizationRateScopeSchema } from "./kpis/listingOptimizationRate.js";
 export { type NegativeReviewRateScope, negativeReviewRateScopeSchema } from "./kpis/negativeReviewRate.js";
 export { ordersScopeSchema } from "./kpis/orders.js";
-export { KPI_PRESETS, type KpiPreset, type ResolvedPreset, resolvePreset } from "./kpis/presets.js";
+export {
+  KPI_PRESETS,
+  type KpiPreset,
+  listPresets,
+  type PresetSummary,
+  type ResolvedPreset,
+  resolvePreset,
+} from "./kpis/presets.js";
 export { type RefundRateScope, refundRateScopeSchema } from "./kpis/refundRate.js";
 export { responseRateScopeSchema } from "./kpis/responseRate.js";
 export { type ReturnRateScope, returnRateScopeSchema } from "./kpis/returnRate.js";

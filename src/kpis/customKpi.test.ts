@@ -2,12 +2,12 @@ import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { SPEC_EXAMPLE_FACTS as facts } from "../testing/specExampleFacts.js";
 import { KpiContractError } from "../values/KpiContractError.js";
+import { isCatalogueKpi } from "./catalogue.js";
 import { computeKpi } from "./computeKpi.js";
 import {
   customKpiExpressionSchema,
   customKpiFromJson,
   customKpiSchema,
-  defineKpi,
   MAX_EXPRESSION_DEPTH,
 } from "./customKpi.js";
 
@@ -78,18 +78,43 @@ describe("customKpiFromJson", () => {
     });
   });
 
-  test("a nested ratio with a zero denominator makes the whole KPI zero-denominator", () => {
+  test("a nested ratio with a zero denominator makes the whole KPI zero-denominator, without sides", () => {
     const kpi = customKpiFromJson({
       id: "k",
       unit: "ratio",
       polarity: "higher-is-better",
       expression: { sum: [{ ratio: ["ads.clicks", "ads.impressions"] }, { const: "1" }] },
     });
-    expect(computeKpi(kpi, { ...facts, ads: { clicks: 5, impressions: 0 } })).toMatchObject({
+    const result = computeKpi(kpi, { ...facts, ads: { clicks: 5, impressions: 0 } });
+    expect(result).toMatchObject({
+      value: null,
       reason: "zero-denominator",
-      numerator: "5",
-      denominator: "0",
+      trace: { formula: "ads.clicks ÷ ads.impressions", substituted: "5 ÷ 0" },
     });
+    // The sides of an inner division are not the KPI's numerator and denominator.
+    expect(result).not.toHaveProperty("numerator");
+    expect(result).not.toHaveProperty("denominator");
+  });
+
+  test("a zero inner denominator under a top-level ratio is also without sides", () => {
+    const kpi = customKpiFromJson({
+      id: "k",
+      unit: "ratio",
+      polarity: "lower-is-better",
+      expression: { ratio: ["ads.spend", { ratio: ["sales.gross", "sales.orders"] }] },
+    });
+    const result = computeKpi(kpi, { ...facts, sales: { gross: "0.00", orders: 0 } });
+    expect(result).toMatchObject({ value: null, reason: "zero-denominator" });
+    expect(result).not.toHaveProperty("numerator");
+  });
+
+  test("intermediate nodes are trace steps, bottom-up, then the value", () => {
+    // (46,000 − 15,000) = 31,000, then 31,000 ÷ 46,000.
+    const result = computeKpi(customKpiFromJson(contributionMargin), facts);
+    expect(result.trace?.steps).toEqual([
+      { name: "sales.gross − costs.cogs", value: "31000" },
+      { name: "contributionMargin", value: "0.6739130434782608695652173913043478" },
+    ]);
   });
 
   test("minSample applies to a top-level ratio's denominator", () => {
@@ -182,40 +207,170 @@ describe("customKpiFromJson", () => {
   });
 });
 
-describe("defineKpi", () => {
-  const unitsPerOrder = defineKpi({
-    id: "unitsPerOrder",
-    unit: "ratio",
-    polarity: "higher-is-better",
-    reads: () => ["sales.units", "sales.orders"],
-    compute: (f) => (f.sales?.units === 1500 ? "1.25" : "0"),
-  });
+describe("one worked example per node kind (SPEC §2 facts, Amazon US, March 2026)", () => {
+  const run = (id: string, unit: "money" | "ratio" | "count", expression: unknown) =>
+    computeKpi(customKpiFromJson({ id, unit, polarity: "higher-is-better", expression }), facts);
 
-  test("a compute returning a decimal string gets a minimal trace", () => {
-    expect(computeKpi(unitsPerOrder, facts)).toMatchObject({
-      value: "1.25",
-      trace: { kpi: "unitsPerOrder", substituted: "1.25" },
+  test("a fact path: ads.spend = 9,000.00", () => {
+    expect(run("spend", "money", "ads.spend")).toMatchObject({
+      value: "9000",
+      trace: { formula: "ads.spend", substituted: "9000.00", inputs: { "ads.spend": "9000.00" } },
     });
-    expect(unitsPerOrder.knobs).toEqual([]);
-    expect(Object.isFrozen(unitsPerOrder)).toBe(true);
   });
 
-  test("a typed scope", () => {
-    const scaled = defineKpi({
-      id: "scaledOrders",
-      unit: "count",
-      polarity: "higher-is-better",
-      scopeSchema: z.strictObject({ factor: z.enum(["1", "2"]).default("1") }),
-      knobs: ["factor"],
-      compute: (f, scope) => String((f.sales?.orders ?? 0) * Number(scope.factor)),
+  test("a constant: 2", () => {
+    expect(run("two", "count", { const: "2" })).toMatchObject({
+      value: "2",
+      trace: { formula: "2", substituted: "2", inputs: {} },
     });
-    expect(computeKpi(scaled, facts, { factor: "2" }).value).toBe("2400");
-    expect(thrown(() => computeKpi(scaled, facts, { factor: "3" })).code).toBe("scope-invalid");
   });
 
-  test("catalogue ids and malformed ids are refused", () => {
-    const base = { unit: "ratio", polarity: "higher-is-better", compute: () => "1" } as const;
-    expect(thrown(() => defineKpi({ ...base, id: "gmv" })).code).toBe("kpi-id-reserved");
-    expect(thrown(() => defineKpi({ ...base, id: "bad id" })).code).toBe("kpi-id-invalid");
+  test("sum: selling costs = 9,000 + 5,200 + 6,900 = 21,100", () => {
+    const result = run("sellingCosts", "money", {
+      sum: ["ads.spend", "costs.fulfilmentFees", "costs.platformFees"],
+    });
+    expect(result).toMatchObject({
+      value: "21100",
+      trace: {
+        formula: "ads.spend + costs.fulfilmentFees + costs.platformFees",
+        substituted: "9000.00 + 5200.00 + 6900.00",
+      },
+    });
+  });
+
+  test("difference: net ad-driven sales = 42,000 − 9,000 = 33,000", () => {
+    const result = run("netAdDrivenSales", "money", {
+      difference: ["ads.attributed.14d.sales", "ads.spend"],
+    });
+    expect(result).toMatchObject({
+      value: "33000",
+      trace: { formula: "ads.attributed.14d.sales − ads.spend", substituted: "42000.00 − 9000.00" },
+    });
+  });
+
+  test("ratio: refunds per order = 1,840 ÷ 1,200 = 1.5333… (34 significant digits)", () => {
+    const result = run("refundsPerOrder", "money", { ratio: ["sales.refunds", "sales.orders"] });
+    expect(result).toMatchObject({
+      value: "1.533333333333333333333333333333333",
+      trace: { formula: "sales.refunds ÷ sales.orders", substituted: "1840.00 ÷ 1200" },
+    });
+  });
+
+  test("ratio with a zero denominator at the top: both sides are given", () => {
+    // 0 refunds over 0 orders: no value, and a lower-is-better target sees numerator 0.
+    expect(
+      computeKpi(
+        customKpiFromJson({
+          id: "refundsPerOrder",
+          unit: "money",
+          polarity: "lower-is-better",
+          expression: { ratio: ["sales.refunds", "sales.orders"] },
+        }),
+        { ...facts, sales: { refunds: "0.00", orders: 0 } },
+      ),
+    ).toMatchObject({ value: null, reason: "zero-denominator", numerator: "0", denominator: "0" });
+  });
+
+  test("product: units per order × 100 = 1,500 ÷ 1,200 × 100 = 125", () => {
+    const result = run("unitsPer100Orders", "ratio", {
+      product: [{ ratio: ["sales.units", "sales.orders"] }, { const: "100" }],
+    });
+    expect(result).toMatchObject({
+      value: "125",
+      trace: {
+        formula: "sales.units ÷ sales.orders × 100",
+        substituted: "1500 ÷ 1200 × 100",
+        steps: [
+          { name: "sales.units ÷ sales.orders", value: "1.25" },
+          { name: "unitsPer100Orders", value: "125" },
+        ],
+      },
+    });
+  });
+
+  test("minSample on a top-level ratio: 1,200 orders < 1,500 is insufficient-data", () => {
+    const kpi = customKpiFromJson({
+      id: "refundsPerOrder",
+      unit: "money",
+      polarity: "lower-is-better",
+      expression: { ratio: ["sales.refunds", "sales.orders"] },
+    });
+    expect(computeKpi(kpi, facts, { minSample: "1500" })).toMatchObject({
+      value: null,
+      reason: "insufficient-data",
+      numerator: "1840",
+      denominator: "1200",
+    });
+    expect(computeKpi(kpi, facts, { minSample: "1200" }).value).toBe("1.533333333333333333333333333333333");
+  });
+});
+
+describe("custom KPI validation errors", () => {
+  const base = { id: "myKpi", unit: "ratio", polarity: "higher-is-better" } as const;
+  const issuesOf = (json: unknown) => {
+    const error = thrown(() => customKpiFromJson(json));
+    expect(error.code).toBe("custom-kpi-invalid");
+    expect(error.params).toEqual({});
+    return error.issues.map((i) => ({ code: i.code, path: i.path }));
+  };
+
+  test("an unknown fact path is reported at its JSON path", () => {
+    expect(issuesOf({ ...base, expression: { ratio: ["ads.spend", "sales.revenue"] } })).toEqual([
+      { code: "fact-path-unknown", path: ["expression", "ratio", 1] },
+    ]);
+  });
+
+  test("a catalogue id is refused at [id]", () => {
+    expect(isCatalogueKpi("acos")).toBe(true);
+    expect(issuesOf({ ...base, id: "acos", expression: "ads.spend" })).toEqual([
+      { code: "kpi-id-reserved", path: ["id"] },
+    ]);
+  });
+
+  test("a node with two keys", () => {
+    expect(issuesOf({ ...base, expression: { sum: ["ads.spend"], product: ["ads.spend"] } })).toEqual([
+      { code: "expression-invalid", path: ["expression"] },
+    ]);
+  });
+
+  test("an empty sum", () => {
+    expect(issuesOf({ ...base, expression: { sum: [] } })).toEqual([
+      { code: "expression-invalid", path: ["expression", "sum"] },
+    ]);
+  });
+
+  test("a difference of three", () => {
+    expect(
+      issuesOf({ ...base, expression: { difference: ["sales.gross", "costs.cogs", "costs.other"] } }),
+    ).toEqual([{ code: "expression-invalid", path: ["expression", "difference"] }]);
+  });
+
+  test("depth 40: one clear issue, no stack overflow", () => {
+    let deep: unknown = "ads.spend";
+    for (let i = 1; i < 40; i++) deep = { sum: [deep] };
+    const error = thrown(() => customKpiFromJson({ ...base, expression: deep }));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ code: "expression-too-deep" });
+    expect(error.issues[0]?.message).toMatch(/at most 32 levels/);
+  });
+
+  test("a __proto__ key from JSON.parse text is an unknown operator, and an unknown top-level key", () => {
+    const inNode = JSON.parse(
+      '{"id":"myKpi","unit":"ratio","polarity":"higher-is-better","expression":{"__proto__":["ads.spend"]}}',
+    );
+    expect(issuesOf(inNode)).toEqual([{ code: "expression-invalid", path: ["expression"] }]);
+    const atTop = JSON.parse(
+      '{"id":"myKpi","unit":"ratio","polarity":"higher-is-better","expression":"ads.spend","__proto__":{"id":"gmv"}}',
+    );
+    expect(issuesOf(atTop)).toEqual([{ code: "unrecognized_keys", path: [] }]);
+    expect(({} as Record<string, unknown>).id).toBeUndefined();
+  });
+
+  test("a bad constant, unit and polarity", () => {
+    expect(issuesOf({ id: "myKpi", unit: "percent", polarity: "up", expression: { const: "abc" } })).toEqual([
+      { code: "invalid_value", path: ["unit"] },
+      { code: "invalid_value", path: ["polarity"] },
+      { code: "decimal-invalid", path: ["expression", "const"] },
+    ]);
   });
 });

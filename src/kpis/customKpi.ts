@@ -16,30 +16,31 @@ import {
   ratioResult,
   read,
   startRun,
+  step,
   valueResult,
 } from "./internal/run.js";
-import type { KpiComputeContext, KpiDefinition, KpiPolarity, KpiResult, KpiUnit } from "./types.js";
+import type { KpiDefinition, KpiNullResult, KpiResult } from "./types.js";
 
 /**
  * A custom KPI expression (SPEC §3): a fact path, a decimal constant, or a sum, difference, ratio or
  * product of expressions. Plain JSON, so an ERP can store it; evaluated without `eval`.
  */
-export type CustomKpiExpression =
+export type KpiExpression =
   | string
   | { readonly const: DecimalString }
-  | { readonly sum: readonly CustomKpiExpression[] }
-  | { readonly difference: readonly [CustomKpiExpression, CustomKpiExpression] }
-  | { readonly ratio: readonly [CustomKpiExpression, CustomKpiExpression] }
-  | { readonly product: readonly CustomKpiExpression[] };
+  | { readonly sum: readonly KpiExpression[] }
+  | { readonly difference: readonly [KpiExpression, KpiExpression] }
+  | { readonly ratio: readonly [KpiExpression, KpiExpression] }
+  | { readonly product: readonly KpiExpression[] };
 
 /** An expression as accepted on input (constants may also be numbers). */
-export type CustomKpiExpressionInput =
+export type KpiExpressionInput =
   | string
   | { readonly const: DecimalString | number }
-  | { readonly sum: readonly CustomKpiExpressionInput[] }
-  | { readonly difference: readonly [CustomKpiExpressionInput, CustomKpiExpressionInput] }
-  | { readonly ratio: readonly [CustomKpiExpressionInput, CustomKpiExpressionInput] }
-  | { readonly product: readonly CustomKpiExpressionInput[] };
+  | { readonly sum: readonly KpiExpressionInput[] }
+  | { readonly difference: readonly [KpiExpressionInput, KpiExpressionInput] }
+  | { readonly ratio: readonly [KpiExpressionInput, KpiExpressionInput] }
+  | { readonly product: readonly KpiExpressionInput[] };
 
 /** Deepest nesting accepted: real KPIs need a handful of levels; deeper JSON is junk or an attack. */
 export const MAX_EXPRESSION_DEPTH = 32;
@@ -140,7 +141,7 @@ function checkExpression(input: unknown): Issue[] {
   return issues;
 }
 
-const expressionStructure: z.ZodType<CustomKpiExpression, CustomKpiExpressionInput> = z.lazy(() =>
+const expressionStructure: z.ZodType<KpiExpression, KpiExpressionInput> = z.lazy(() =>
   z.union([
     z.string().meta({ description: "A fact path such as ads.spend or ads.attributed.14d.sales" }),
     z.strictObject({ const: decimalSchema }),
@@ -161,8 +162,8 @@ const expressionStructure: z.ZodType<CustomKpiExpression, CustomKpiExpressionInp
  * customKpiExpressionSchema.parse({ ratio: [{ difference: ["sales.gross", "costs.cogs"] }, "sales.gross"] });
  * ```
  */
-export const customKpiExpressionSchema: z.ZodType<CustomKpiExpression, CustomKpiExpressionInput> =
-  z.preprocess((input, ctx) => {
+export const customKpiExpressionSchema: z.ZodType<KpiExpression, KpiExpressionInput> = z.preprocess(
+  (input, ctx) => {
     for (const issue of checkExpression(input)) {
       ctx.addIssue({
         code: "custom",
@@ -173,7 +174,9 @@ export const customKpiExpressionSchema: z.ZodType<CustomKpiExpression, CustomKpi
       });
     }
     return input;
-  }, expressionStructure) as unknown as z.ZodType<CustomKpiExpression, CustomKpiExpressionInput>;
+  },
+  expressionStructure,
+) as unknown as z.ZodType<KpiExpression, KpiExpressionInput>;
 
 /**
  * Zod schema of a custom KPI as JSON (SPEC §3): `{ id, unit, polarity, expression, description? }`.
@@ -207,16 +210,16 @@ export type CustomKpi = z.output<typeof customKpiSchema>;
 /** A custom KPI as accepted on input. */
 export type CustomKpiInput = z.input<typeof customKpiSchema>;
 
-function opOf(node: Exclude<CustomKpiExpression, string>): Operator {
+function opOf(node: Exclude<KpiExpression, string>): Operator {
   return Object.keys(node)[0] as Operator;
 }
 
 /** The operands of an operator node (none for a constant). */
-function operandsOf(node: Exclude<CustomKpiExpression, string>): readonly CustomKpiExpression[] {
-  return "const" in node ? [] : (Object.values(node)[0] as readonly CustomKpiExpression[]);
+function operandsOf(node: Exclude<KpiExpression, string>): readonly KpiExpression[] {
+  return "const" in node ? [] : (Object.values(node)[0] as readonly KpiExpression[]);
 }
 
-function collectPaths(node: CustomKpiExpression, out: string[]): string[] {
+function collectPaths(node: KpiExpression, out: string[]): string[] {
   if (typeof node === "string") {
     if (!out.includes(node)) out.push(node);
     return out;
@@ -225,56 +228,81 @@ function collectPaths(node: CustomKpiExpression, out: string[]): string[] {
   return out;
 }
 
-/** A division by zero inside an expression: the whole KPI is null, carrying that division's sides. */
+/** A ratio node whose denominator is zero: the whole KPI is null; the trace shows that division. */
 interface ZeroDivision {
   readonly zero: true;
   readonly numerator: Expr;
   readonly denominator: Expr;
 }
 
-function build(run: KpiRun, node: CustomKpiExpression): Expr | ZeroDivision | undefined {
+/**
+ * Interprets one node over exact decimals. Every operand is visited before giving up, so that every
+ * missing fact is named. An operator node below the top is recorded as a trace step named by its
+ * formula, so the trace walks through the expression bottom-up.
+ */
+function build(run: KpiRun, node: KpiExpression, top: boolean): Expr | ZeroDivision | undefined {
   if (typeof node === "string") return read(run, node);
   if ("const" in node) return literal(new D(node.const));
   const op = opOf(node);
-  const children = operandsOf(node).map((child) => build(run, child));
-  // Visit every child first so that every missing fact is named, then give up.
+  const children = operandsOf(node).map((child) => build(run, child, false));
   if (children.some((c) => c === undefined)) return undefined;
   const zero = children.find((c): c is ZeroDivision => c !== undefined && "zero" in c);
   if (zero !== undefined) return zero;
   const terms = children as [Expr, ...Expr[]];
+  let value: Expr;
   switch (op) {
     case "sum":
-      return sum(terms);
+      value = sum(terms);
+      break;
     case "product":
-      return product(terms);
+      value = product(terms);
+      break;
     case "difference":
-      return minus(terms[0], terms[1] as Expr);
+      value = minus(terms[0], terms[1] as Expr);
+      break;
     default: {
       const ratio = over(terms[0], terms[1] as Expr);
-      return ratio ?? { zero: true, numerator: terms[0], denominator: terms[1] as Expr };
+      if (ratio === undefined) return { zero: true, numerator: terms[0], denominator: terms[1] as Expr };
+      value = ratio;
     }
   }
+  return top ? value : step(run, value.formula, value);
 }
 
-function evaluate(run: KpiRun, expression: CustomKpiExpression, minSample: string | undefined): KpiResult {
+/**
+ * A ratio below the top with a zero denominator: null with `zero-denominator`, and no top-level
+ * `numerator`/`denominator`, because they are not the KPI's own sides (a lower-is-better target
+ * may count a ratio with nothing in its numerator as met; that judgement belongs to the top ratio
+ * only). The trace still shows the division that failed.
+ */
+function nestedZero(run: KpiRun, zero: ZeroDivision): KpiNullResult {
+  const {
+    numerator: _n,
+    denominator: _d,
+    ...rest
+  } = nullRatio(run, "zero-denominator", zero.numerator, zero.denominator);
+  return rest;
+}
+
+function evaluate(run: KpiRun, expression: KpiExpression, minSample: string | undefined): KpiResult {
   if (typeof expression !== "string" && "ratio" in expression) {
     // The top-level ratio takes minSample and the zero-denominator rule like a catalogue ratio.
-    const [a, b] = expression.ratio.map((side) => build(run, side));
+    const [a, b] = expression.ratio.map((side) => build(run, side, false));
     if (a === undefined || b === undefined) return missingFacts(run);
-    if ("zero" in a) return nullRatio(run, "zero-denominator", a.numerator, a.denominator);
-    if ("zero" in b) return nullRatio(run, "zero-denominator", b.numerator, b.denominator);
+    if ("zero" in a) return nestedZero(run, a);
+    if ("zero" in b) return nestedZero(run, b);
     return ratioResult(run, a, b, minSample);
   }
-  const value = build(run, expression);
+  const value = build(run, expression, true);
   if (value === undefined) return missingFacts(run);
-  if ("zero" in value) return nullRatio(run, "zero-denominator", value.numerator, value.denominator);
+  if ("zero" in value) return nestedZero(run, value);
   return valueResult(run, value);
 }
 
 const SYMBOLS = { sum: ["+", 0], difference: ["−", 0], product: ["×", 1], ratio: ["÷", 1] } as const;
 
 /** The expression written with fact paths, bracketed exactly as the trace's formula is. */
-function formulaOf(node: CustomKpiExpression): { text: string; prec: number } {
+function formulaOf(node: KpiExpression): { text: string; prec: number } {
   if (typeof node === "string") return { text: node, prec: 2 };
   if ("const" in node) return { text: literal(new D(node.const)).text, prec: 2 };
   const [symbol, prec] = SYMBOLS[opOf(node) as keyof typeof SYMBOLS];
@@ -294,7 +322,7 @@ function parseCustomKpi(json: unknown): CustomKpi {
   throw new KpiContractError(
     "custom-kpi-invalid",
     `Invalid custom KPI:\n${describeIssues(issues)}`,
-    { issues },
+    {},
     issues,
   );
 }
@@ -337,92 +365,6 @@ export function customKpiFromJson(json: unknown): KpiDefinition {
     compute(facts: PeriodFacts, scope: Record<string, unknown>) {
       const run = startRun(definition, facts, scope);
       return evaluate(run, kpi.expression, scope.minSample as string | undefined);
-    },
-  });
-  return definition;
-}
-
-/** What {@link defineKpi} takes: a definition whose scope, knobs and description may be left out. */
-export interface DefineKpiSpec<Scope extends Record<string, unknown>> {
-  readonly id: string;
-  readonly unit: KpiUnit;
-  readonly polarity: KpiPolarity;
-  readonly description?: string;
-  /** The scope's zod schema (default: no knobs). */
-  readonly scopeSchema?: z.ZodType<Scope, Record<string, unknown>>;
-  /** The knobs a contract must state (default none). */
-  readonly knobs?: readonly string[];
-  readonly minSample?: boolean;
-  readonly shareOfWhole?: boolean | ((scope: Scope) => boolean);
-  /** The fact paths read (default none). */
-  readonly reads?: (scope: Scope) => readonly string[];
-  /**
-   * Computes the value: a full `KpiResult`, or just a decimal string (wrapped with a minimal trace).
-   * Must be pure and never return NaN or Infinity (`computeKpi` refuses them).
-   */
-  readonly compute: (
-    facts: PeriodFacts,
-    scope: Scope,
-    context: KpiComputeContext,
-  ) => KpiResult | DecimalString;
-}
-
-/**
- * Defines a KPI in TypeScript with a compute function (SPEC §3), for KPIs that a JSON expression
- * cannot say. The id must be a valid id and not a catalogue id.
- *
- * @param spec - id, unit, polarity, optional scope schema, knobs and reads, and `compute`
- * @returns a frozen `KpiDefinition` usable with `computeKpi` and `customKpis` options
- * @throws {@link KpiContractError} `kpi-id-invalid` for a malformed id, `kpi-id-reserved` for a catalogue id
- * @example
- * ```ts
- * const unitsPerOrder = defineKpi({
- *   id: "unitsPerOrder", unit: "ratio", polarity: "higher-is-better",
- *   reads: () => ["sales.units", "sales.orders"],
- *   compute: (facts) => String((facts.sales?.units ?? 0) / Math.max(facts.sales?.orders ?? 1, 1)),
- * });
- * ```
- */
-export function defineKpi<Scope extends Record<string, unknown> = Record<string, never>>(
-  spec: DefineKpiSpec<Scope>,
-): KpiDefinition<Scope> {
-  if (!idSchema.safeParse(spec.id).success) {
-    throw new KpiContractError("kpi-id-invalid", `${JSON.stringify(spec.id)} is not a valid KPI id`, {
-      kpi: spec.id,
-    });
-  }
-  if (isCatalogueKpi(spec.id)) {
-    throw new KpiContractError("kpi-id-reserved", `"${spec.id}" is a catalogue KPI id; choose another id`, {
-      kpi: spec.id,
-    });
-  }
-  const scopeSchema =
-    spec.scopeSchema ?? (z.strictObject({}) as unknown as z.ZodType<Scope, Record<string, unknown>>);
-  const definition: KpiDefinition<Scope> = Object.freeze({
-    id: spec.id,
-    description: spec.description ?? `Custom KPI ${spec.id}`,
-    unit: spec.unit,
-    polarity: spec.polarity,
-    scopeSchema,
-    knobs: Object.freeze([...(spec.knobs ?? [])]),
-    ...(spec.minSample !== undefined ? { minSample: spec.minSample } : {}),
-    ...(spec.shareOfWhole !== undefined ? { shareOfWhole: spec.shareOfWhole } : {}),
-    reads: spec.reads ?? (() => []),
-    compute(facts: PeriodFacts, scope: Scope, context: KpiComputeContext): KpiResult {
-      const result = spec.compute(facts, scope, context);
-      if (typeof result !== "string") return result;
-      return {
-        value: result,
-        unit: spec.unit,
-        trace: {
-          kpi: spec.id,
-          formula: spec.description ?? spec.id,
-          substituted: result,
-          inputs: {},
-          steps: [{ name: spec.id, value: result }],
-          scope: { ...scope },
-        },
-      };
     },
   });
   return definition;
