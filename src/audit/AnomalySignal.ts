@@ -41,7 +41,7 @@ export interface CycleSignalOptions extends SignalOptions {
 }
 
 /** A signal's common fields: plain data first, `message` rendered last from `params`. */
-interface SignalBase<Code extends AnomalySignalCode, Params> {
+export interface SignalBase<Code extends AnomalySignalCode, Params> {
   readonly signal: Code;
   readonly severity: AnomalySignalSeverity;
   readonly store: string;

@@ -22,7 +22,7 @@ export interface RenderComparisonOptions {
  * @param comparison - the result of `compareSchedules`
  * @param options - `format` (`"markdown"` default, `"html"`, `"text"`) and `locale`
  * @returns the table as one string
- * @throws {@link KpiContractError} `comparison-invalid` when `comparison` is not `{ schedules, rows }`,
+ * @throws `KpiContractError` `comparison-invalid` when `comparison` is not `{ schedules, rows }`,
  *   `report-options-invalid` for an unknown format or locale
  * @example
  * ```ts

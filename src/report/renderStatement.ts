@@ -304,7 +304,7 @@ function trendBlocks(
  * @param options - `format` (`"markdown"` default, `"html"`, `"text"`), `locale` (`"en"` default,
  *   `"zh-CN"`), `history`: statements of earlier cycles for the charts
  * @returns the report as one string
- * @throws {@link KpiContractError} `statement-invalid` when `statement` is not a statement,
+ * @throws `KpiContractError` `statement-invalid` when `statement` is not a statement,
  *   `report-options-invalid` for an unknown format or locale or a malformed `history`
  * @example
  * ```ts

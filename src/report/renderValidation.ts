@@ -45,7 +45,7 @@ function messageOf(f: SmartFinding, locale: ReportLocale): string {
  * @param options - `format` (`"markdown"` default, `"html"`, `"text"`), `locale` (`"en"` default,
  *   `"zh-CN"`), `contractId` for the title
  * @returns the report as one string
- * @throws {@link KpiContractError} `validation-report-invalid` when `report` is not `{ ok, findings }`,
+ * @throws `KpiContractError` `validation-report-invalid` when `report` is not `{ ok, findings }`,
  *   `report-options-invalid` for an unknown format or locale
  * @example
  * ```ts
