@@ -6,6 +6,10 @@ import { KpiContractError, type ValidationIssue } from "../values/KpiContractErr
 import { periodSchema, samePeriod } from "../values/period.js";
 import type { ParsedSettlementInput } from "./SettlementStatement.js";
 
+/** Parsed history arrays by the caller's history array (valid ones only): parsed once per array. */
+const parsedHistories = new WeakMap<object, readonly PeriodFacts[]>();
+const NO_HISTORY: readonly PeriodFacts[] = Object.freeze([]);
+
 function refuse(code: string, what: string, issues: readonly ValidationIssue[]): never {
   throw new KpiContractError(code, `${what}:\n${describeIssues(issues)}`, { count: issues.length }, issues);
 }
@@ -13,7 +17,8 @@ function refuse(code: string, what: string, issues: readonly ValidationIssue[]):
 /**
  * Validates the settlement input at the boundary (SPEC §6.5): `cycle` is one of
  * `cyclesOf(term, cycle)`; `facts` has one entry per store, each naming a store of the contract,
- * with `period` equal to the cycle; `history` entries are valid facts naming a store.
+ * with `period` equal to the cycle; `history` entries are valid facts naming a store. A valid
+ * history array is parsed once: later calls with the same array get the same parsed array.
  *
  * @internal
  */
@@ -91,28 +96,33 @@ export function parseSettlementInput(contract: Contract, input: unknown): Parsed
   }
   if (issues.length > 0) refuse("facts-invalid", "Invalid facts", issues);
 
+  if (raw.history === undefined) return { cycle, facts, history: NO_HISTORY };
+  const known =
+    typeof raw.history === "object" && raw.history !== null ? parsedHistories.get(raw.history) : undefined;
+  if (known !== undefined) return { cycle, facts, history: known };
   const history: PeriodFacts[] = [];
-  if (raw.history !== undefined) {
-    if (!Array.isArray(raw.history)) {
-      issues.push({ code: "invalid_type", path: ["history"], message: "Expected an array of period facts" });
-    } else {
-      raw.history.forEach((f: unknown, i: number) => {
-        const parsed = periodFactsSchema.safeParse(f);
-        if (!parsed.success) {
-          issues.push(...toValidationIssues(parsed.error, ["history", i]));
-          return;
-        }
-        if (parsed.data.store === undefined) {
-          issues.push({
-            code: "store-missing",
-            path: ["history", i, "store"],
-            message: "History facts name their store",
-          });
-        }
-        history.push(parsed.data);
-      });
-    }
+  if (!Array.isArray(raw.history)) {
+    issues.push({ code: "invalid_type", path: ["history"], message: "Expected an array of period facts" });
+  } else {
+    raw.history.forEach((f: unknown, i: number) => {
+      const parsed = periodFactsSchema.safeParse(f);
+      if (!parsed.success) {
+        issues.push(...toValidationIssues(parsed.error, ["history", i]));
+        return;
+      }
+      if (parsed.data.store === undefined) {
+        issues.push({
+          code: "store-missing",
+          path: ["history", i, "store"],
+          message: "History facts name their store",
+        });
+      }
+      history.push(parsed.data);
+    });
   }
   if (issues.length > 0) refuse("history-invalid", "Invalid history", issues);
+  // Kept for later calls with the same array (settle's caches are keyed by the parsed array);
+  // mutating a history array after passing it to settle is not supported.
+  parsedHistories.set(raw.history as object, Object.freeze(history));
   return { cycle, facts, history };
 }

@@ -1,4 +1,3 @@
-import { safeParseContract } from "../contract/parseContract.js";
 import type { Contract, Locale } from "../contract/schema.js";
 import { isFactPath } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";
@@ -20,10 +19,9 @@ import { scorecardLine } from "../fees/scorecard.js";
 import { shareLine } from "../fees/share.js";
 import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
 import { computeKpi } from "../kpis/computeKpi.js";
-import { customKpiFromJson } from "../kpis/customKpi.js";
-import { validateContract } from "../smart/validateContract.js";
+import type { KpiDefinition } from "../kpis/types.js";
 import {
-  evaluateTargets,
+  evaluateParsedTargets,
   type FxRateUse,
   resolveScope,
   storeFactsInCurrency,
@@ -47,7 +45,15 @@ import type {
   StatementLine,
   StatementOptions,
 } from "./SettlementStatement.js";
-import { statementDigest } from "./statementDigest.js";
+import {
+  type ContractEntry,
+  smartErrors as cachedSmartErrors,
+  canonicalText,
+  contractDigestPrefix,
+  contractEntry,
+  historyCanonical,
+} from "./settleCache.js";
+import { digestOfCanonicalParts } from "./statementDigest.js";
 
 /** A basis value with the FX rates used to compute it. */
 interface ComputedBasis {
@@ -66,10 +72,10 @@ function computeBasis(
   cycle: Period,
   facts: readonly PeriodFacts[],
   component: string,
+  custom: readonly KpiDefinition[],
 ): ComputedBasis {
   const pooled = storeFactsInCurrency(contract, stores, cycle, facts);
   const resolved = resolveScope(contract, basis.kpi, basis.scope);
-  const custom = (contract.kpis ?? []).map((k) => customKpiFromJson(k));
   const result = computeKpi(basis.kpi, pooled.facts, resolved.scope, { customKpis: custom });
   if (result.value === null) {
     throw new KpiContractError(
@@ -266,25 +272,19 @@ function recordOptions(
   };
 }
 
-function parseContractOrThrow(contractInput: unknown): Contract {
-  const parsed = safeParseContract(contractInput);
-  if (!parsed.success) throw parsed.error;
-  return parsed.data;
-}
-
 function checkSmart(
-  contract: Contract,
+  entry: ContractEntry,
   history: readonly PeriodFacts[],
   options: SettleOptions,
   locale: Locale,
 ): string[] {
-  const report = validateContract(contract, { locale, history });
-  const errors = report.findings.filter((f) => f.severity === "error");
+  const contract = entry.contract;
+  const errors = cachedSmartErrors(entry, history, locale);
   if (errors.length > 0 && options.allowInvalid !== true) {
     throw new KpiContractError(
       "contract-not-smart",
       `Contract ${contract.id} has ${errors.length} SMART error${errors.length === 1 ? "" : "s"}; settlement refuses it unless allowInvalid is set:\n${errors.map((f) => `${f.code}: ${f.message}`).join("\n")}`,
-      { contractId: contract.id, findings: errors },
+      { contractId: contract.id, findings: [...errors] },
       errors.map((f) => ({ code: f.code, path: f.path, message: f.message })),
     );
   }
@@ -406,6 +406,7 @@ function allocationByBasis(
   total: DecimalString,
   warnings: string[],
   locale: Locale,
+  custom: readonly KpiDefinition[],
 ): StatementAllocation[] {
   let basis: FeeBasis | undefined;
   let name = "";
@@ -431,7 +432,9 @@ function allocationByBasis(
   const inBasis = new Set(basis.stores ?? contract.stores.map((s) => s.id));
   const weights = contract.stores.map((s) => {
     if (!inBasis.has(s.id)) return ZERO;
-    const value = new D(computeBasis(contract, basis, [s.id], parsed.cycle, parsed.facts, name).value.value);
+    const value = new D(
+      computeBasis(contract, basis, [s.id], parsed.cycle, parsed.facts, name, custom).value.value,
+    );
     return value.isNeg() ? ZERO : value;
   });
   let used = weights;
@@ -487,16 +490,19 @@ export function settle(
   input: SettlementInput,
   options: SettleOptions = {},
 ): SettlementStatement {
-  const parsedContract = parseContractOrThrow(contract);
+  // Parse, custom KPIs and SMART findings are kept per contract object (see settleCache.ts).
+  const entry = contractEntry(contract);
+  const parsedContract = entry.contract;
+  const custom = entry.customKpis;
   const parsed = parseSettlementInput(parsedContract, input);
   const locale: Locale = options.locale ?? parsedContract.locale;
-  const smartErrors = checkSmart(parsedContract, parsed.history, options, locale);
+  const smartErrors = checkSmart(entry, parsed.history, options, locale);
   const recorded = recordOptions(parsedContract, parsed.cycle, options, locale, smartErrors);
   const fees = parsedContract.fees;
   const { cycle, facts } = parsed;
   const proration = cycleProration(cycle, parsedContract.cycle, parsedContract.term.start);
 
-  const report = evaluateTargets(parsedContract, { cycle, facts, history: parsed.history });
+  const report = evaluateParsedTargets(parsedContract, cycle, facts, parsed.history, custom);
   const ctx: FeeCycleContext = {
     currency: fees.currency,
     rounding: fees.rounding,
@@ -525,7 +531,7 @@ export function settle(
     warnings.push(...result.warnings);
   };
   const basisFor = (b: FeeBasis, name: string) => {
-    const computed = computeBasis(parsedContract, b, b.stores, cycle, facts, name);
+    const computed = computeBasis(parsedContract, b, b.stores, cycle, facts, name, custom);
     rates.push(...computed.rates);
     return computed.value;
   };
@@ -593,13 +599,15 @@ export function settle(
     recorded.previous !== undefined ? adjustmentsOf(lines, recorded.previous, fees.currency) : undefined;
   const allocation =
     options.allocateBy === "basis"
-      ? allocationByBasis(parsedContract, parsed, total, warnings, locale)
+      ? allocationByBasis(parsedContract, parsed, total, warnings, locale, custom)
       : undefined;
 
-  const digest = statementDigest({
-    contract: parsedContract,
-    input: { cycle, facts, history: parsed.history },
-    options: recorded,
+  // The canonical texts of the contract and the history are kept; splicing them is exact (RFC 8785).
+  const digest = digestOfCanonicalParts(contractDigestPrefix(entry), {
+    cycle: canonicalText(cycle),
+    facts: canonicalText(facts),
+    history: historyCanonical(parsed.history),
+    options: canonicalText(recorded),
   });
   const statement: SettlementStatement = {
     contractId: parsedContract.id,

@@ -27,3 +27,38 @@ export function statementDigest(data: { contract: unknown; input: unknown; optio
   }
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
+
+/** A SHA-256 state that has read the constant start of the hashed text. @internal */
+export type DigestPrefix = ReturnType<typeof sha256.create>;
+
+/**
+ * The SHA-256 state after `{"contract":<contract>,"input":{"cycle":`, the part of the hashed text
+ * that depends on the contract only; `settle` keeps it per contract and clones it for each cycle.
+ *
+ * @internal
+ * @param contract - the canonical JSON text of the normalised contract
+ * @returns the hash state, to be cloned, never updated in place
+ */
+export function digestPrefix(contract: string): DigestPrefix {
+  return sha256.create().update(utf8ToBytes(`{"contract":${contract},"input":{"cycle":`));
+}
+
+/**
+ * The digest of {@link statementDigest} assembled from parts already written as canonical JSON
+ * (after {@link normalizeDecimals}). RFC 8785 writes an object's members sorted by key, each value
+ * written on its own, so `{"contract":C,"input":{"cycle":Y,"facts":F,"history":H},"options":O}`
+ * is exactly the canonical text of the whole; `settle` keeps C (as a hash state) and H per
+ * contract and history.
+ *
+ * @internal
+ * @param prefix - the state from {@link digestPrefix} for the contract (cloned, left unchanged)
+ * @param parts - canonical texts of the cycle, facts, history and recorded options
+ * @returns 64 hex characters, equal to `statementDigest` of the same data
+ */
+export function digestOfCanonicalParts(
+  prefix: DigestPrefix,
+  parts: { cycle: string; facts: string; history: string; options: string },
+): string {
+  const rest = `${parts.cycle},"facts":${parts.facts},"history":${parts.history}},"options":${parts.options}}`;
+  return bytesToHex(prefix.clone().update(utf8ToBytes(rest)).digest());
+}

@@ -3,6 +3,7 @@ import { type FxTable, selectRate } from "../facts/fx.js";
 import { poolFacts } from "../facts/poolFacts.js";
 import { type PeriodFacts, type PeriodFactsInput, periodFactsSchema } from "../facts/schema.js";
 import { D, type Dec, formatDecimal, ONE, ZERO } from "../internal/decimal.js";
+import { deepFreeze } from "../internal/deepFreeze.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpi } from "../kpis/computeKpi.js";
@@ -14,7 +15,7 @@ import { cyclesOf } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type Period, periodContains, samePeriod } from "../values/period.js";
-import { computeBaseline } from "./baseline.js";
+import { type BaselineResult, computeBaseline } from "./baseline.js";
 import { type GoalKind, singleGoal, type Target } from "./target.js";
 
 /**
@@ -301,6 +302,47 @@ function emptyNumerator(result: KpiResult): boolean {
   );
 }
 
+/** A computed baseline with the FX rates its history conversion used, in order. */
+interface KeptBaseline {
+  readonly result: BaselineResult;
+  readonly rates: readonly FxRateUse[];
+}
+
+/** Baselines kept per (contract, target, history array); see {@link evaluateParsedTargets}. */
+type BaselineCache = WeakMap<object, WeakMap<object, WeakMap<object, KeptBaseline>>>;
+
+const BASELINES: BaselineCache = new WeakMap();
+
+function cachedBaseline(
+  cache: BaselineCache | undefined,
+  contract: EvaluationContract,
+  target: Target,
+  history: readonly PeriodFacts[],
+  rates: FxRateUse[],
+  compute: () => KeptBaseline,
+): BaselineResult {
+  let byTarget = cache?.get(contract);
+  let byHistory = byTarget?.get(target);
+  let kept = byHistory?.get(history);
+  if (kept === undefined) {
+    kept = compute();
+    if (cache !== undefined) {
+      deepFreeze(kept);
+      if (byTarget === undefined) {
+        byTarget = new WeakMap();
+        cache.set(contract, byTarget);
+      }
+      if (byHistory === undefined) {
+        byHistory = new WeakMap();
+        byTarget.set(target, byHistory);
+      }
+      byHistory.set(history, kept);
+    }
+  }
+  rates.push(...kept.rates);
+  return kept.result;
+}
+
 /**
  * Judges one target in one cycle (SPEC §4.2–4.3).
  */
@@ -312,6 +354,7 @@ function evaluateTarget(
   history: readonly PeriodFacts[],
   customKpis: readonly KpiDefinition[],
   rates: FxRateUse[],
+  baselines: BaselineCache | undefined,
 ): TargetEvaluation {
   const resolved = resolveScope(contract, target.kpi, target.scope);
   const definition = getKpiDefinition(target.kpi, customKpis);
@@ -357,10 +400,15 @@ function evaluateTarget(
   let baselineValue: DecimalString | null = null;
   let baselineTrace: unknown;
   if (target.baseline !== undefined) {
-    const convertedHistory = history.map((f) => toScheduleCurrency(contract, f, rates));
-    const baseline = computeBaseline(target.baseline, definition, resolved.scope, convertedHistory, {
-      cycle: contract.cycle,
-      stores: storeIdsOf(contract, target.stores),
+    const spec = target.baseline;
+    const baseline = cachedBaseline(baselines, contract, target, history, rates, () => {
+      const used: FxRateUse[] = [];
+      const convertedHistory = history.map((f) => toScheduleCurrency(contract, f, used));
+      const result = computeBaseline(spec, definition, resolved.scope, convertedHistory, {
+        cycle: contract.cycle,
+        stores: storeIdsOf(contract, target.stores),
+      });
+      return { result, rates: used };
     });
     baselineValue = baseline.value;
     baselineTrace = baseline.trace;
@@ -389,7 +437,7 @@ function evaluateTarget(
       attainment: "0",
       trace: {
         goal: goalText,
-        period,
+        period: { start: period.start, end: period.end },
         baseline: baselineTrace,
         attainment: "pending: the window ends in a later cycle",
       },
@@ -473,7 +521,7 @@ function evaluateTarget(
     attainment: formatDecimal(attainment),
     trace: {
       goal: goalText,
-      period,
+      period: { start: period.start, end: period.end },
       ...judgement.trace,
       baseline: baselineTrace,
       attainment: attainmentText,
@@ -558,16 +606,50 @@ export function evaluateTargets(
 ): TargetEvaluationReport {
   const facts = parseFactsList(input.facts, "facts");
   const history = parseFactsList(input.history, "history");
-  const customKpis = customDefinitions(contract);
+  return judgeTargets(contract, input.cycle, facts, history, customDefinitions(contract), undefined);
+}
+
+/**
+ * {@link evaluateTargets} on facts and history already parsed, for `settle`: the contract, its
+ * custom KPI definitions and the history array are parsed once by the caller and never mutated, so
+ * computed baselines are kept per (contract, target, history array) in a WeakMap.
+ *
+ * @internal
+ * @param contract - a parsed contract, kept unchanged by the caller
+ * @param cycle - the cycle judged
+ * @param facts - the parsed facts of the cycle
+ * @param history - the parsed history, kept unchanged by the caller
+ * @param customKpis - the contract's custom KPI definitions
+ * @returns the same report as `evaluateTargets`
+ * @throws as `evaluateTargets`, except `facts-invalid`
+ */
+export function evaluateParsedTargets(
+  contract: EvaluationContract,
+  cycle: Period,
+  facts: readonly PeriodFacts[],
+  history: readonly PeriodFacts[],
+  customKpis: readonly KpiDefinition[],
+): TargetEvaluationReport {
+  return judgeTargets(contract, cycle, facts, history, customKpis, BASELINES);
+}
+
+function judgeTargets(
+  contract: EvaluationContract,
+  cycle: Period,
+  facts: readonly PeriodFacts[],
+  history: readonly PeriodFacts[],
+  customKpis: readonly KpiDefinition[],
+  baselines: BaselineCache | undefined,
+): TargetEvaluationReport {
   const rates: FxRateUse[] = [];
   const evaluations = contract.targets.map((t) =>
-    evaluateTarget(contract, t, input.cycle, facts, history, customKpis, rates),
+    evaluateTarget(contract, t, cycle, facts, history, customKpis, rates, baselines),
   );
   const { score, trace } = scoreOf(evaluations);
   const warnings = evaluations
     .filter((e) => e.status === "pending")
     .map((e) => `Target ${e.targetId} is pending: its evaluation window ends after this cycle`);
-  return { cycle: input.cycle, evaluations, score, scoreTrace: trace, fxRates: dedupeRates(rates), warnings };
+  return { cycle, evaluations, score, scoreTrace: trace, fxRates: dedupeRates(rates), warnings };
 }
 
 function dedupeRates(rates: readonly FxRateUse[]): FxRateUse[] {

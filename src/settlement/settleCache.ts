@@ -1,0 +1,142 @@
+import canonicalize from "canonicalize";
+import { safeParseContract } from "../contract/parseContract.js";
+import type { Contract, Locale } from "../contract/schema.js";
+import type { PeriodFacts } from "../facts/schema.js";
+import { deepFreeze } from "../internal/deepFreeze.js";
+import { customKpiFromJson } from "../kpis/customKpi.js";
+import type { KpiDefinition } from "../kpis/types.js";
+import type { SmartFinding } from "../smart/SmartFinding.js";
+import { validateContract } from "../smart/validateContract.js";
+import { KpiContractError } from "../values/KpiContractError.js";
+import { normalizeDecimals } from "./normalizeDecimals.js";
+import { type DigestPrefix, digestPrefix } from "./statementDigest.js";
+
+/**
+ * What `settle` derives from one contract object and keeps while that object is alive: the parsed
+ * contract, its custom KPI definitions, the SMART errors per history and locale, and the digest's
+ * hash state after the canonical JSON of the normalised contract.
+ *
+ * @internal
+ */
+export interface ContractEntry {
+  /** The parsed contract; never handed to callers, never mutated. */
+  readonly contract: Contract;
+  /** The contract's custom KPIs as definitions, in contract order. */
+  readonly customKpis: readonly KpiDefinition[];
+  /** SMART error findings, keyed by the parsed history array, then by locale. */
+  readonly smart: WeakMap<readonly PeriodFacts[], Map<Locale, readonly SmartFinding[]>>;
+  /** The digest's hash state after the canonical JSON of the normalised contract, made on first use. */
+  prefix: DigestPrefix | undefined;
+}
+
+/**
+ * Cache of parsed contracts keyed by the object the caller passed to `settle` (raw JSON or a
+ * parsed contract). A WeakMap: an entry lives as long as the caller's object and is invisible to
+ * callers. Mutating a contract object after passing it to `settle` is not supported (the earlier
+ * parse would be reused); pass a new object instead.
+ */
+const contracts = new WeakMap<object, ContractEntry>();
+
+/**
+ * The parse of a contract for `settle`, computed once per contract object.
+ *
+ * @internal
+ * @param input - the contract as the caller passed it
+ * @returns the parsed contract with its derived data
+ * @throws {@link KpiContractError} `contract-invalid` (never cached)
+ */
+export function contractEntry(input: unknown): ContractEntry {
+  const key = typeof input === "object" && input !== null ? input : undefined;
+  const cached = key === undefined ? undefined : contracts.get(key);
+  if (cached !== undefined) return cached;
+  const parsed = safeParseContract(input);
+  if (!parsed.success) throw parsed.error;
+  const entry: ContractEntry = {
+    // Frozen: parts of it (a window, a scope) may appear in statements handed to callers.
+    contract: deepFreeze(parsed.data),
+    customKpis: (parsed.data.kpis ?? []).map((k) => customKpiFromJson(k)),
+    smart: new WeakMap(),
+    prefix: undefined,
+  };
+  if (key !== undefined) contracts.set(key, entry);
+  return entry;
+}
+
+/**
+ * The SMART error findings of a contract with a history, in a locale, computed once per
+ * (contract object, parsed history array, locale).
+ *
+ * @internal
+ * @param entry - the contract entry
+ * @param history - the parsed history (an array `settle` keeps per caller's history array)
+ * @param locale - the language of the findings' messages
+ * @returns the findings of severity `error`, in report order
+ */
+export function smartErrors(
+  entry: ContractEntry,
+  history: readonly PeriodFacts[],
+  locale: Locale,
+): readonly SmartFinding[] {
+  let byLocale = entry.smart.get(history);
+  if (byLocale === undefined) {
+    byLocale = new Map();
+    entry.smart.set(history, byLocale);
+  }
+  let errors = byLocale.get(locale);
+  if (errors === undefined) {
+    const report = validateContract(entry.contract, { locale, history });
+    errors = report.findings.filter((f) => f.severity === "error");
+    byLocale.set(locale, errors);
+  }
+  return errors;
+}
+
+/**
+ * RFC 8785 canonical JSON of plain data after {@link normalizeDecimals}.
+ *
+ * @internal
+ * @param value - plain JSON data
+ * @returns the canonical text
+ * @throws {@link KpiContractError} `digest-failed` when the data cannot be canonicalised
+ */
+export function canonicalText(value: unknown): string {
+  const text = canonicalize(normalizeDecimals(value));
+  if (text === undefined) {
+    throw new KpiContractError(
+      "digest-failed",
+      "The settlement input cannot be written as canonical JSON",
+      {},
+    );
+  }
+  return text;
+}
+
+/**
+ * The digest's hash state after the normalised contract of an entry, computed once.
+ *
+ * @internal
+ * @param entry - the contract entry
+ * @returns the hash state (to be cloned)
+ */
+export function contractDigestPrefix(entry: ContractEntry): DigestPrefix {
+  if (entry.prefix === undefined) entry.prefix = digestPrefix(canonicalText(entry.contract));
+  return entry.prefix;
+}
+
+const historyTexts = new WeakMap<readonly PeriodFacts[], string>();
+
+/**
+ * The canonical text of a parsed history array, computed once per array.
+ *
+ * @internal
+ * @param history - the parsed history (kept per caller's array by `parseSettlementInput`)
+ * @returns the canonical JSON text
+ */
+export function historyCanonical(history: readonly PeriodFacts[]): string {
+  let text = historyTexts.get(history);
+  if (text === undefined) {
+    text = canonicalText(history);
+    historyTexts.set(history, text);
+  }
+  return text;
+}
