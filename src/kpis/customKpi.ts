@@ -186,7 +186,7 @@ export const customKpiExpressionSchema: z.ZodType<KpiExpression, KpiExpressionIn
  * ```ts
  * customKpiSchema.parse({
  *   id: "contributionMargin", unit: "ratio", polarity: "higher-is-better",
- *   expression: { ratio: [{ difference: ["sales.gross", "costs.cogs", ] }, "sales.gross"] },
+ *   expression: { ratio: [{ difference: ["sales.gross", "costs.cogs"] }, "sales.gross"] },
  * });
  * ```
  */
