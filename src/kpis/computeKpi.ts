@@ -144,6 +144,33 @@ export function computeKpi(
 }
 
 /**
+ * {@link computeKpi} on facts that are already parsed (the output of `periodFactsSchema`, or of
+ * `poolFacts`/`convertFacts` over such output): the facts are trusted, the scope is still checked.
+ * For the library's own callers after their boundary parse.
+ *
+ * @internal
+ * @param definition - the KPI definition
+ * @param facts - parsed period facts
+ * @param scope - the knobs (`{}` for the defaults)
+ * @param context - the parsed comparison for `salesGrowth`, if any
+ * @returns the value with its trace, or null with the reason
+ * @throws {@link KpiContractError} `scope-invalid`, `kpi-result-invalid`
+ * @example
+ * ```ts
+ * computeKpiParsed(getKpiDefinition("acos"), pooled, { attributionWindow: "14d" }).value;
+ * ```
+ */
+export function computeKpiParsed(
+  definition: KpiDefinition,
+  facts: PeriodFacts,
+  scope: Readonly<Record<string, unknown>> = {},
+  context: KpiComputeContext = {},
+): KpiResult {
+  const parsedScope = parseScope(definition, scope);
+  return checkResult(definition, definition.compute(facts, parsedScope, context));
+}
+
+/**
  * {@link computeKpi} returning a result instead of throwing a `KpiContractError`.
  *
  * @param kpi - a catalogue or custom id, or a definition

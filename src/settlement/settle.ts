@@ -18,7 +18,8 @@ import type { FeeBasis, ReimbursementComponent } from "../fees/schema.js";
 import { scorecardLine } from "../fees/scorecard.js";
 import { shareLine } from "../fees/share.js";
 import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
-import { computeKpi } from "../kpis/computeKpi.js";
+import { getKpiDefinition } from "../kpis/catalogue.js";
+import { computeKpiParsed } from "../kpis/computeKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import {
   evaluateParsedTargets,
@@ -76,7 +77,8 @@ function computeBasis(
 ): ComputedBasis {
   const pooled = storeFactsInCurrency(contract, stores, cycle, facts);
   const resolved = resolveScope(contract, basis.kpi, basis.scope);
-  const result = computeKpi(basis.kpi, pooled.facts, resolved.scope, { customKpis: custom });
+  // The facts were parsed at the boundary; pooling and conversion keep them valid.
+  const result = computeKpiParsed(getKpiDefinition(basis.kpi, custom), pooled.facts, resolved.scope);
   if (result.value === null) {
     throw new KpiContractError(
       "facts-missing",

@@ -6,7 +6,7 @@ import { D, type Dec, formatDecimal, ONE, ZERO } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
-import { computeKpi } from "../kpis/computeKpi.js";
+import { computeKpiParsed } from "../kpis/computeKpi.js";
 import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
 import { resolvePreset } from "../kpis/presets.js";
 import type { KpiDefinition, KpiNullReason, KpiPolarity, KpiResult } from "../kpis/types.js";
@@ -380,7 +380,8 @@ function evaluateTarget(
 
   const all = [...history, ...current];
   const factsFor = (period: Period) => storeFactsInCurrency(contract, target.stores, period, all);
-  const compute = (facts: PeriodFacts) => computeKpi(definition, facts, resolved.scope);
+  // The facts were parsed at the boundary; pooling and conversion keep them valid.
+  const compute = (facts: PeriodFacts) => computeKpiParsed(definition, facts, resolved.scope);
 
   // Which period is judged, and is it judged now?
   let period: Period;
