@@ -16,4 +16,15 @@ export default defineConfig([
     platform: "neutral",
     treeshake: true,
   },
+  {
+    // The command line: ESM for Node 20+, its shebang kept from src/cli/main.ts.
+    entry: { "cli/main": "src/cli/main.ts" },
+    format: ["esm"],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+    platform: "node",
+    treeshake: true,
+  },
 ]);

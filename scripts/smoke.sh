@@ -39,4 +39,8 @@ node consumer.cjs
 echo "== TypeScript consumer (ESM and CJS declarations)"
 node "$repo/node_modules/typescript/bin/tsc" -p tsconfig.json
 
+echo "== the command line, as a newcomer runs it"
+npx --no-install kpi-contract demo | grep -q "2,575.20"
+npx --no-install kpi-contract --version
+
 echo "== smoke passed"
