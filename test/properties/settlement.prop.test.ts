@@ -6,7 +6,9 @@
 // - before tax the total stays within the (prorated) minimum and maximum, up to the one rounding of
 //   the top-up or reduction line;
 // - a statement verifies against the contract and input it was made from;
-// - allocation of the total across stores conserves it.
+// - allocation of the total across stores conserves it;
+// - a true-up against an earlier statement of the cycle adjusts by exactly new total − previous total,
+//   one adjustment per changed line, both ways, and verifies with the options it recorded.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { D } from "../../src/internal/decimal.js";
@@ -107,6 +109,41 @@ describe("settle", { timeout: TIMEOUT }, () => {
       const allocation = result?.allocation ?? [];
       expect(allocation.map((a) => a.store)).toEqual(input.facts.map((f) => f.store));
       expect(allocation.reduce((s, a) => s.plus(a.amount), new D(0)).eq(result?.total ?? "")).toBe(true);
+    },
+  );
+
+  test.prop([cases, fc.integer({ min: 1, max: 100_000 })], { numRuns: 30 })(
+    "trues up by exactly the change of total, line by line, and the true-up verifies",
+    ({ contract, input }, lateRefundUnits) => {
+      const first = settle(contract, input, allowInvalid);
+      // Late refunds (by order date and by refund date) restate the first store's facts.
+      const digits = minorUnits(first.currency);
+      const late = new D(lateRefundUnits).div(new D(10).pow(digits));
+      const [head, ...rest] = input.facts;
+      const sales = head?.sales ?? {};
+      const restated = {
+        ...head,
+        sales: {
+          ...sales,
+          refunds: new D(sales.refunds ?? "0").plus(late).toFixed(digits),
+          refundsOnPeriodOrders: new D(sales.refundsOnPeriodOrders ?? "0").plus(late).toFixed(digits),
+        },
+      } as (typeof input.facts)[number];
+      const restatedInput = { ...input, facts: [restated, ...rest] };
+      const second = settle(contract, restatedInput, { ...allowInvalid, previous: first });
+      expect(new D(second.adjustmentTotal ?? "").eq(new D(second.total).minus(first.total))).toBe(true);
+      const adjustments = second.adjustments ?? [];
+      expect(
+        adjustments.reduce((sum, a) => sum.plus(a.amount), new D(0)).eq(second.adjustmentTotal ?? ""),
+      ).toBe(true);
+      for (const a of adjustments) {
+        expect(new D(a.amount).isZero()).toBe(false);
+        expect(new D(a.current).minus(a.previous).eq(a.amount)).toBe(true);
+      }
+      expect(verifyStatement(second, contract, restatedInput)).toEqual({ ok: true, differences: [] });
+      // The first statement no longer matches the restated facts: at least its digest differs.
+      const stale = verifyStatement(first, contract, restatedInput);
+      expect(stale.differences.map((d) => d.field)).toContain("digest");
     },
   );
 });
