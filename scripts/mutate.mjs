@@ -5,7 +5,8 @@
 // the reports renamed (build/mutation/<folders>.html and .json, its own incremental file), then runs
 // Stryker with it. Extra arguments after `--` go to `stryker run`. Without folders it runs the whole
 // configured set, the same as `npm run mutate`. `--own-tests` runs only the tests inside the mutated
-// folders (a lower bound of the score, for when tests elsewhere are failing).
+// folders (a lower bound of the score, for when tests elsewhere are failing). `--break=90` makes the run
+// fail (exit 1) when the score is below 90, for CI.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -15,8 +16,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dash = process.argv.indexOf("--");
 const args = dash === -1 ? process.argv.slice(2) : process.argv.slice(2, dash);
 const ownTests = args.includes("--own-tests");
+const breakAt = args.find((a) => a.startsWith("--break="))?.slice("--break=".length);
 const folders = args
-  .filter((a) => a !== "--own-tests")
+  .filter((a) => !a.startsWith("--"))
   .map((f) => f.replace(/^src\//, "").replace(/\/$/, ""));
 const extra = dash === -1 ? [] : process.argv.slice(dash + 1);
 const known = ["values", "kpis", "fees", "targets", "smart"];
@@ -38,6 +40,7 @@ if (folders.length > 0) {
     htmlReporter: { fileName: `build/mutation/${name}.html` },
     jsonReporter: { fileName: `build/mutation/${name}.json` },
     incrementalFile: `build/mutation/${name}-incremental.json`,
+    ...(breakAt !== undefined ? { thresholds: { ...base.thresholds, break: Number(breakAt) } } : {}),
   };
   mkdirSync(resolve(root, "build"), { recursive: true });
   configFile = `build/stryker.${name}.json`;
