@@ -2,23 +2,18 @@ import { KpiContractError } from "../values/KpiContractError.js";
 import { VERSION } from "../version.js";
 import { CliError, EXIT, type ExitCode, formatLocation } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
-import { compareCommand } from "./compareCommand.js";
-import { demoCommand } from "./demoCommand.js";
-import { factsCommand } from "./factsCommand.js";
 import { COMMANDS, type CommandName, GENERAL_HELP, HELP } from "./help.js";
-import { schemaCommand } from "./schemaCommand.js";
-import { settleCommand } from "./settleCommand.js";
-import { validateCommand } from "./validateCommand.js";
 
-const RUN: Readonly<
-  Record<CommandName, (args: readonly string[], io: CliIo) => ExitCode | Promise<ExitCode>>
-> = {
-  validate: validateCommand,
-  settle: settleCommand,
-  facts: factsCommand,
-  schema: schemaCommand,
-  compare: compareCommand,
-  demo: demoCommand,
+type Command = (args: readonly string[], io: CliIo) => ExitCode | Promise<ExitCode>;
+
+// Loaded on demand, so that --help and --version start without loading the library.
+const LOAD: Readonly<Record<CommandName, () => Promise<Command>>> = {
+  validate: async () => (await import("./validateCommand.js")).validateCommand,
+  settle: async () => (await import("./settleCommand.js")).settleCommand,
+  facts: async () => (await import("./factsCommand.js")).factsCommand,
+  schema: async () => (await import("./schemaCommand.js")).schemaCommand,
+  compare: async () => (await import("./compareCommand.js")).compareCommand,
+  demo: async () => (await import("./demoCommand.js")).demoCommand,
 };
 
 const isCommand = (name: string): name is CommandName => (COMMANDS as readonly string[]).includes(name);
@@ -80,7 +75,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     return EXIT.usage;
   }
   try {
-    return await RUN[name](rest, io);
+    const command = await LOAD[name]();
+    return await command(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
       report(io, error);

@@ -51,9 +51,10 @@ export function validateCommand(args: readonly string[], io: CliIo): ExitCode {
   const format =
     values.json === true ? "json" : choiceFlag("validate", values, "format", STATEMENT_FORMATS, "text");
   const historyFile = stringFlag(values, "history");
+  const localeArg = localeFlag("validate", values);
   const contract = readJsonInput(contractFile, io.cwd, "contract");
   const own = (contract.data as { locale?: unknown } | null)?.locale;
-  const locale = localeFlag("validate", values) ?? (own === "zh-CN" ? "zh-CN" : "en");
+  const locale = localeArg ?? (own === "zh-CN" ? "zh-CN" : "en");
   const history = historyFile === undefined ? undefined : readJsonInput(historyFile, io.cwd, "history");
 
   let report: ReturnType<typeof validateContract>;
@@ -64,9 +65,14 @@ export function validateCommand(args: readonly string[], io: CliIo): ExitCode {
     });
   } catch (error) {
     if (error instanceof KpiContractError && history !== undefined) {
-      // Only the options can be malformed here: the history, at its paths `history[i]…`.
-      throw libraryProblem(error, EXIT.input, "the history is invalid: ", (path) =>
-        path[0] === "history" ? jsonLocation(history, path.slice(1)) : undefined,
+      // Only the options can be malformed here: the history, at paths `options.history[i]…`.
+      const strip = (path: readonly (string | number)[]) => (path[0] === "options" ? path.slice(1) : path);
+      const issues = error.issues.map((i) => ({ ...i, path: strip(i.path) }));
+      throw libraryProblem(
+        new KpiContractError(error.code, error.message, error.params, issues),
+        EXIT.input,
+        "the history is invalid: ",
+        (path) => (path[0] === "history" ? jsonLocation(history, path.slice(1)) : undefined),
       );
     }
     throw error;
