@@ -6,7 +6,7 @@ import type { TargetEvaluation } from "../targets/evaluateTargets.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type Period, samePeriod } from "../values/period.js";
 import { barChart, type ChartPoint } from "./internal/chart.js";
-import type { Block, Cell, ReportDocument, Table } from "./internal/document.js";
+import type { Block, Cell, Chart, ReportDocument, Table } from "./internal/document.js";
 import {
   cycleLabel,
   formatAmount,
@@ -228,14 +228,14 @@ function targetsTable(statement: SettlementStatement, m: ReportMessages, locale:
       const style: ValueStyle = { unit: unitOf(e), currency: statement.currency, days: m.days };
       const show = (v: string | null) => (v === null ? m.notAvailable : formatValue(v, style));
       return [
-        e.targetId,
+        { text: e.targetId, className: "nowrap" },
         kpiNames[e.kpi] ?? e.kpi,
         m.roles[e.role],
         e.weight === null ? "" : formatPercent(e.weight),
         show(e.baseline),
         show(e.target),
         e.status === "pending" ? "" : show(e.actual),
-        cycleLabel(e.trace.period),
+        { text: cycleLabel(e.trace.period), className: "nowrap" },
         e.status === "pending" ? "" : formatPercent(e.attainment),
         statusCell(e.status, m),
       ];
@@ -243,15 +243,15 @@ function targetsTable(statement: SettlementStatement, m: ReportMessages, locale:
   };
 }
 
-function trendBlocks(
+function trendCharts(
   statement: SettlementStatement,
   history: readonly ReportCycle[],
   m: ReportMessages,
   locale: ReportLocale,
-): Block[] {
+): Chart[] {
   const cycles = chartCycles(statement, history);
   const kpiNames = MESSAGES[locale].words.kpis;
-  return statement.evaluations.map((e): Block => {
+  return statement.evaluations.map((e): Chart => {
     const style: ValueStyle = { unit: unitOf(e), currency: statement.currency, days: m.days };
     const show = (v: string | null) => (v === null ? m.notAvailable : formatValue(v, style));
     const series = seriesOf(e.targetId, cycles);
@@ -275,7 +275,6 @@ function trendBlocks(
       ? ` · ${m.actual} (${periodText(e.trace.period)}) ${show(e.actual)}`
       : "";
     return {
-      kind: "chart",
       caption,
       svg,
       table: {
@@ -357,7 +356,10 @@ export function renderStatement(
   if (statement.evaluations.length > 0) {
     blocks.push({ kind: "heading", text: m.targetsHeading });
     blocks.push({ kind: "table", table: targetsTable(statement, m, locale) });
-    blocks.push({ kind: "heading", text: m.trendsHeading }, ...trendBlocks(statement, history, m, locale));
+    blocks.push(
+      { kind: "heading", text: m.trendsHeading },
+      { kind: "charts", charts: trendCharts(statement, history, m, locale) },
+    );
   }
   if (statement.warnings.length > 0) {
     blocks.push({ kind: "heading", text: m.warningsHeading }, { kind: "list", items: statement.warnings });

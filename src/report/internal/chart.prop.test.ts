@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { barChart } from "./chart.js";
+import { barChart, CHART_HEIGHT, CHART_WIDTH } from "./chart.js";
 import { escapeHtml, escapeMarkdown } from "./escape.js";
 import { groupDigits } from "./format.js";
 
@@ -37,7 +37,9 @@ describe("report properties", () => {
             const v = Number(m[2]);
             expect(Number.isFinite(v)).toBe(true);
             expect(v).toBeGreaterThanOrEqual(0);
-            expect(v).toBeLessThanOrEqual(m[1]?.startsWith("x") || m[1] === "width" ? 640 : 260);
+            expect(v).toBeLessThanOrEqual(
+              m[1]?.startsWith("x") || m[1] === "width" ? CHART_WIDTH : CHART_HEIGHT,
+            );
           }
         },
       ),

@@ -83,6 +83,18 @@ describe("barChart", () => {
     expect(Math.abs((t ?? 0) - (b ?? 0))).toBeGreaterThanOrEqual(14);
   });
 
+  it("keeps one bar per cycle over many cycles, thinning the labels to fit", () => {
+    // 12 slots of 318 ÷ 12 = 26.5 px: no room for value labels; cycle labels every ⌈46 ÷ 26.5⌉ = 2nd.
+    const points = Array.from({ length: 12 }, (_, i) =>
+      point(`2026-${String(i + 1).padStart(2, "0")}`, String(i + 1)),
+    );
+    const svg = barChart({ title: "t", points, target: null, baseline: null });
+    expect(svg.match(/<rect class="bar/g)).toHaveLength(12);
+    expect(svg.match(/class="bar-value"/g)).toBeNull();
+    expect(svg.match(/class="cycle-label"/g)).toHaveLength(6);
+    expect(svg).toContain("<title>2026-12: 12</title>");
+  });
+
   it("escapes labels and titles", () => {
     const svg = barChart({ title: "<x>", points: [point("<a>", "1")], target: null, baseline: null });
     expect(svg).not.toContain("<a>");

@@ -26,15 +26,22 @@ export interface ChartSpec {
   readonly baseline: ChartLine | null;
 }
 
-const WIDTH = 640;
-const HEIGHT = 260;
-const LEFT = 16;
-const RIGHT = 170;
+/** The view box of a chart: two fit side by side on a 1000-pixel page. */
+export const CHART_WIDTH = 480;
+export const CHART_HEIGHT = 260;
+const WIDTH = CHART_WIDTH;
+const HEIGHT = CHART_HEIGHT;
+const LEFT = 12;
+const RIGHT = 150;
 const TOP = 28;
 const BOTTOM = 40;
 const PLOT_W = WIDTH - LEFT - RIGHT;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
 const LABEL_GAP = 14;
+/** Narrowest slot that still has room for a value label such as "41,500.00" at 11 px. */
+const VALUE_LABEL_SLOT = 58;
+/** Narrowest slot for a cycle label such as "2026-03"; narrower slots label every n-th cycle. */
+const CYCLE_LABEL_SLOT = 46;
 
 const COLOURS: Readonly<Record<ChartPoint["tone"], string>> = {
   met: "#1f8a4c",
@@ -72,7 +79,11 @@ export function barChart(spec: ChartSpec): string {
   const n = Math.max(spec.points.length, 1);
   const slot = new D(PLOT_W).div(n);
   const barWidth = slot.times("0.6");
+  const valueLabels = slot.gte(VALUE_LABEL_SLOT);
+  const labelEvery = Math.ceil(CYCLE_LABEL_SLOT / Math.max(1, slot.toNumber()));
+  // Painted in layers: bars, then the reference lines, then every text on top with a white halo.
   const parts: string[] = [];
+  const texts: string[] = [];
   parts.push(
     `<line class="axis" x1="${LEFT}" x2="${LEFT + PLOT_W}" y1="${px(y0)}" y2="${px(y0)}" stroke="#5b6b7c" stroke-width="1"/>`,
   );
@@ -84,8 +95,12 @@ export function barChart(spec: ChartSpec): string {
     if (p.value === null) {
       parts.push(
         `<rect class="bar bar-missing" data-cycle="${label}" x="${px(x)}" y="${px(y0)}" width="${px(barWidth)}" height="0" fill="${COLOURS.pending}"><title>${label}: ${text}</title></rect>`,
-        `<text class="bar-value" x="${px(centre)}" y="${px(y0.minus(6))}" text-anchor="middle" font-size="11" fill="#5b6b7c">${text}</text>`,
       );
+      if (valueLabels) {
+        texts.push(
+          `<text class="bar-value" x="${px(centre)}" y="${px(y0.minus(6))}" text-anchor="middle" font-size="11" fill="#5b6b7c">${text}</text>`,
+        );
+      }
     } else {
       const v = new D(p.value);
       const yv = y(v);
@@ -94,12 +109,18 @@ export function barChart(spec: ChartSpec): string {
       const labelY = v.lt(0) ? yv.plus(13) : yv.minus(5);
       parts.push(
         `<rect class="bar bar-${p.tone}" data-cycle="${label}" data-value="${escapeHtml(p.value)}" x="${px(x)}" y="${px(top)}" width="${px(barWidth)}" height="${px(height)}" fill="${COLOURS[p.tone]}"><title>${label}: ${text}</title></rect>`,
-        `<text class="bar-value" x="${px(centre)}" y="${px(labelY)}" text-anchor="middle" font-size="11" fill="#1d2733" stroke="#fff" stroke-width="3" paint-order="stroke">${text}</text>`,
+      );
+      if (valueLabels) {
+        texts.push(
+          `<text class="bar-value" x="${px(centre)}" y="${px(labelY)}" text-anchor="middle" font-size="11" fill="#1d2733" stroke="#fff" stroke-width="3" paint-order="stroke">${text}</text>`,
+        );
+      }
+    }
+    if (i % labelEvery === 0) {
+      texts.push(
+        `<text class="cycle-label" x="${px(centre)}" y="${HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="11" fill="#5b6b7c">${label}</text>`,
       );
     }
-    parts.push(
-      `<text class="cycle-label" x="${px(centre)}" y="${HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="11" fill="#5b6b7c">${label}</text>`,
-    );
   });
 
   // Reference lines, with their labels nudged apart when they would overlap.
@@ -120,10 +141,12 @@ export function barChart(spec: ChartSpec): string {
   lines.forEach((l, i) => {
     parts.push(
       `<line class="${l.cls}" x1="${LEFT}" x2="${LEFT + PLOT_W}" y1="${px(l.y)}" y2="${px(l.y)}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash}"/>`,
+    );
+    texts.push(
       `<text class="${l.cls}-label" x="${LEFT + PLOT_W + 6}" y="${px((labelYs[i] ?? l.y).plus(4))}" font-size="11" fill="${l.colour}">${escapeHtml(l.line.label)}</text>`,
     );
   });
 
   const title = escapeHtml(spec.title);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${title}" font-family="inherit"><title>${title}</title>${parts.join("")}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${title}" font-family="inherit"><title>${title}</title>${parts.join("")}${texts.join("")}</svg>`;
 }

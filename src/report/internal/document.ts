@@ -12,6 +12,17 @@ export interface Table {
   readonly footer?: readonly Cell[];
 }
 
+/** A chart of a target over the cycles: an SVG in HTML, a table in Markdown and text. */
+export interface Chart {
+  readonly caption: string;
+  /** The SVG element, already escaped (HTML only). */
+  readonly svg: string;
+  /** The same numbers as a table (Markdown and text). */
+  readonly table: Table;
+  /** A line about the chart (target, baseline, window value). */
+  readonly note: string;
+}
+
 /** One block of a report, rendered the same way in every format. */
 export type Block =
   | { readonly kind: "heading"; readonly text: string }
@@ -19,16 +30,7 @@ export type Block =
   | { readonly kind: "table"; readonly table: Table }
   | { readonly kind: "list"; readonly items: readonly string[] }
   | { readonly kind: "paragraph"; readonly text: string; readonly className?: string }
-  | {
-      readonly kind: "chart";
-      readonly caption: string;
-      /** The SVG element, already escaped (HTML only). */
-      readonly svg: string;
-      /** The same numbers as a table (Markdown and text). */
-      readonly table: Table;
-      /** A line under the table (target and baseline), for Markdown and text. */
-      readonly note: string;
-    }
+  | { readonly kind: "charts"; readonly charts: readonly Chart[] }
   | { readonly kind: "small"; readonly text: string };
 
 /** A whole report: its title, language and blocks. */
@@ -74,12 +76,12 @@ function markdownBlock(block: Block): string {
       return block.items.map((i) => `- ${escapeMarkdown(i)}`).join("\n");
     case "paragraph":
       return escapeMarkdown(block.text);
-    case "chart":
-      return [
-        `### ${escapeMarkdown(block.caption)}`,
-        markdownTable(block.table),
-        escapeMarkdown(block.note),
-      ].join("\n\n");
+    case "charts":
+      return block.charts
+        .map((c) =>
+          [`### ${escapeMarkdown(c.caption)}`, markdownTable(c.table), escapeMarkdown(c.note)].join("\n\n"),
+        )
+        .join("\n\n");
     case "small":
       return `<sub>${escapeMarkdown(block.text)}</sub>`;
   }
@@ -154,8 +156,8 @@ function textBlock(block: Block): string {
     case "paragraph":
     case "small":
       return block.text;
-    case "chart":
-      return [block.caption, textTable(block.table), block.note].join("\n");
+    case "charts":
+      return block.charts.map((c) => [c.caption, textTable(c.table), c.note].join("\n")).join("\n\n");
   }
 }
 
@@ -199,8 +201,13 @@ function htmlBlock(block: Block): string {
       return `<ul>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
     case "paragraph":
       return `<p${block.className ? ` class="${escapeHtml(block.className)}"` : ""}>${escapeHtml(block.text)}</p>`;
-    case "chart":
-      return `<figure class="chart"><figcaption><strong>${escapeHtml(block.caption)}</strong><br>${escapeHtml(block.note)}</figcaption>${block.svg}</figure>`;
+    case "charts":
+      return `<div class="charts">${block.charts
+        .map(
+          (c) =>
+            `<figure class="chart"><figcaption><strong>${escapeHtml(c.caption)}</strong><br>${escapeHtml(c.note)}</figcaption>${c.svg}</figure>`,
+        )
+        .join("")}</div>`;
     case "small":
       return `<p class="small">${escapeHtml(block.text)}</p>`;
   }
@@ -216,6 +223,7 @@ h2{font-size:18px;margin:28px 0 10px;padding-bottom:4px;border-bottom:1px solid 
 table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#f4f6f9;font-weight:600}
+td.nowrap{white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tfoot td{font-weight:700;border-top:2px solid var(--ink)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
@@ -227,8 +235,9 @@ dl.facts dd{margin:0;font-variant-numeric:tabular-nums}
 .warning{color:#a16207;font-weight:600}
 .ok{color:var(--met);font-weight:600}
 .refused{color:var(--missed);font-weight:600}
-figure.chart{margin:12px 0 20px;page-break-inside:avoid}
-figure.chart svg{display:block;max-width:100%;height:auto}
+div.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:8px 24px}
+figure.chart{margin:12px 0 8px;page-break-inside:avoid;min-width:0}
+figure.chart svg{display:block;width:100%;height:auto}
 figcaption{color:var(--muted);font-size:13px;margin-bottom:4px}
 figcaption strong{color:var(--ink);font-size:14px}
 p.small{color:var(--muted);font-size:12px;word-break:break-all}
