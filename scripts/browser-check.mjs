@@ -27,7 +27,9 @@ for (const file of ["index.js", "report/index.js"]) {
   }
 }
 if (!existsSync(executablePath)) {
-  console.error(`browser-check: no Chromium at ${executablePath}; install it with: apt-get install -y chromium fonts-noto-cjk`);
+  console.error(
+    `browser-check: no Chromium at ${executablePath}; install it with: apt-get install -y chromium fonts-noto-cjk`,
+  );
   process.exit(1);
 }
 
@@ -39,7 +41,11 @@ const contract = worked("contract");
 const history = worked("history");
 const march = worked("march");
 const month = (start, end) => ({ start, end });
-const cycles = [month("2026-01-01", "2026-01-31"), month("2026-02-01", "2026-02-28"), month("2026-03-01", "2026-03-31")];
+const cycles = [
+  month("2026-01-01", "2026-01-31"),
+  month("2026-02-01", "2026-02-28"),
+  month("2026-03-01", "2026-03-31"),
+];
 
 /** Settles January to March 2026 of the worked example in a locale. */
 function statements(locale) {
@@ -111,7 +117,8 @@ try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
     const problems = [];
     page.on("console", (msg) => {
-      if (msg.type() === "error" || msg.type() === "warning") problems.push(`console ${msg.type()}: ${msg.text()}`);
+      if (msg.type() === "error" || msg.type() === "warning")
+        problems.push(`console ${msg.type()}: ${msg.text()}`);
     });
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("request", (request) => {
@@ -126,16 +133,20 @@ try {
         baseline: svg.querySelectorAll("line.baseline-line").length,
         width: svg.getBoundingClientRect().width,
       })),
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees.
       text: document.body.innerText,
       lang: document.documentElement.lang,
       scripts: document.scripts.length,
     }));
     if (found.lang !== spec.locale) problems.push(`lang is ${found.lang}, expected ${spec.locale}`);
     if (found.scripts !== 0) problems.push(`${found.scripts} script elements`);
-    if (found.charts.length !== spec.charts) problems.push(`${found.charts.length} charts, expected ${spec.charts}`);
+    if (found.charts.length !== spec.charts)
+      problems.push(`${found.charts.length} charts, expected ${spec.charts}`);
     found.charts.forEach((chart, i) => {
-      if (chart.bars !== spec.bars) problems.push(`chart ${i + 1}: ${chart.bars} bars, expected ${spec.bars}`);
-      if (chart.target !== 1 || chart.baseline !== 1) problems.push(`chart ${i + 1}: target or baseline line missing`);
+      if (chart.bars !== spec.bars)
+        problems.push(`chart ${i + 1}: ${chart.bars} bars, expected ${spec.bars}`);
+      if (chart.target !== 1 || chart.baseline !== 1)
+        problems.push(`chart ${i + 1}: target or baseline line missing`);
       if (chart.width < 100) problems.push(`chart ${i + 1}: drawn ${chart.width}px wide`);
     });
     for (const text of spec.texts) if (!found.text.includes(text)) problems.push(`text missing: ${text}`);
@@ -150,16 +161,21 @@ try {
       const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
       const cjk = fonts.filter((f) => CJK_FONT.test(f.familyName) || CJK_FONT.test(f.postScriptName ?? ""));
       if (cjk.length === 0) {
-        problems.push(`no CJK font drew the title (fonts: ${fonts.map((f) => f.familyName).join(", ") || "none"}); install fonts-noto-cjk`);
+        problems.push(
+          `no CJK font drew the title (fonts: ${fonts.map((f) => f.familyName).join(", ") || "none"}); install fonts-noto-cjk`,
+        );
       } else {
-        console.log(`  ${spec.name}: title drawn with ${cjk.map((f) => `${f.familyName} (${f.glyphCount} glyphs)`).join(", ")}`);
+        console.log(
+          `  ${spec.name}: title drawn with ${cjk.map((f) => `${f.familyName} (${f.glyphCount} glyphs)`).join(", ")}`,
+        );
       }
     }
 
     await page.screenshot({ path: join(outDir, `${spec.name}.png`), fullPage: true });
     await page.close();
     const summary = spec.charts > 0 ? `${found.charts.length} charts × ${spec.bars} bars` : "no charts";
-    if (problems.length === 0) console.log(`ok ${spec.name}: ${summary}, screenshot build/screenshots/${spec.name}.png`);
+    if (problems.length === 0)
+      console.log(`ok ${spec.name}: ${summary}, screenshot build/screenshots/${spec.name}.png`);
     else failures.push(...problems.map((p) => `${spec.name}: ${p}`));
   }
 } finally {
