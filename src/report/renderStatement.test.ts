@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { workedStatements } from "../../test/report/workedStatements.js";
 import type { SettlementStatement } from "../settlement/SettlementStatement.js";
+import type { TargetEvaluation } from "../targets/evaluateTargets.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { renderStatement } from "./renderStatement.js";
 
@@ -240,6 +241,36 @@ describe("renderStatement: what a cycle may add", () => {
     const md = renderStatement({ ...march, evaluations }, { format: "markdown" });
     expect(md).toContain("| 2026-03 | 41,220.00\\* | Missed |");
     expect(md).toContain("\\* value of the whole evaluation window");
+  });
+});
+
+describe("renderStatement: custom KPIs and targets missing from a cycle", () => {
+  it("formats a custom KPI by the unit its computation reported, and as a plain number without one", () => {
+    const [gmv, acos] = march.evaluations as unknown as [TargetEvaluation, TargetEvaluation];
+    const custom: TargetEvaluation = { ...acos, targetId: "net", kpi: "myAcos" };
+    const bare: TargetEvaluation = {
+      ...gmv,
+      targetId: "odd",
+      kpi: "oddRatio",
+      actual: "0.123456",
+      target: "0.2",
+      baseline: null,
+      trace: { goal: "atMost 0.2", period: march.cycle, attainment: "" },
+    };
+    const md = renderStatement({ ...march, evaluations: [custom, bare] }, { format: "markdown" });
+    // acos's trace says unit ratio: 0.2142857… → 21.43%; no unit at all: 0.1235 (four decimals).
+    expect(md).toContain("| net | myAcos | Objective | 50% | 26.18% | 22% | 21.43% |");
+    expect(md).toContain("| odd | oddRatio | Objective | 50% | n/a | 0.2 | 0.1235 |");
+  });
+
+  it("draws an empty bar for a cycle whose statement lacks the target", () => {
+    const html = renderStatement(march, {
+      format: "html",
+      history: [{ cycle: february.cycle, evaluations: [] }],
+    });
+    const reviews = charts(html)[2] ?? "";
+    expect(count(reviews, "bar bar-missing")).toBe(1);
+    expect(count(reviews, '<rect class="bar')).toBe(2);
   });
 });
 
