@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { type PeriodFacts, type PeriodFactsInput, periodFactsSchema } from "../facts/schema.js";
+import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
+import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { type DecimalString, decimalSchema, isDecimalString, normalizeDecimal } from "../values/decimal.js";
 import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
@@ -19,7 +20,7 @@ export interface ComputeKpiOptions {
 
 /** Parses untrusted facts; every issue is reported with its path (prefixed by `at`). */
 function parseFacts(input: unknown, at: readonly (string | number)[]): PeriodFacts {
-  const parsed = periodFactsSchema.safeParse(input);
+  const parsed = safeParsePeriodFacts(input);
   if (parsed.success) return parsed.data;
   const issues = toValidationIssues(parsed.error, at);
   throw new KpiContractError(

@@ -1,6 +1,7 @@
 import { parseContract } from "../contract/parseContract.js";
 import type { Locale } from "../contract/schema.js";
-import { type PeriodFactsInput, periodFactsSchema } from "../facts/schema.js";
+import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
+import type { PeriodFactsInput } from "../facts/schema.js";
 import type { FeeScheduleInput } from "../fees/schema.js";
 import { D, formatDecimal, ONE } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
@@ -81,7 +82,7 @@ function scale(value: unknown, factor: ReturnType<typeof D.prototype.plus>): unk
 function grow(facts: readonly PeriodFactsInput[], growth: DecimalString): PeriodFactsInput[] {
   const factor = ONE.plus(growth);
   return facts.map((f, i) => {
-    const parsed = periodFactsSchema.safeParse(f);
+    const parsed = safeParsePeriodFacts(f);
     if (!parsed.success) {
       const issues = toValidationIssues(parsed.error, ["facts", i]);
       throw new KpiContractError(

@@ -1,5 +1,6 @@
 import type { Contract } from "../contract/schema.js";
-import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
+import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
+import type { PeriodFacts } from "../facts/schema.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { cyclesOf } from "../values/cycle.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
@@ -57,7 +58,7 @@ export function parseSettlementInput(contract: Contract, input: unknown): Parsed
   } else {
     const seen = new Map<string, number>();
     raw.facts.forEach((f: unknown, i: number) => {
-      const parsed = periodFactsSchema.safeParse(f);
+      const parsed = safeParsePeriodFacts(f);
       if (!parsed.success) {
         issues.push(...toValidationIssues(parsed.error, ["facts", i]));
         return;
@@ -105,7 +106,7 @@ export function parseSettlementInput(contract: Contract, input: unknown): Parsed
     issues.push({ code: "invalid_type", path: ["history"], message: "Expected an array of period facts" });
   } else {
     raw.history.forEach((f: unknown, i: number) => {
-      const parsed = periodFactsSchema.safeParse(f);
+      const parsed = safeParsePeriodFacts(f);
       if (!parsed.success) {
         issues.push(...toValidationIssues(parsed.error, ["history", i]));
         return;

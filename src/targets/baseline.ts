@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import { poolFacts } from "../facts/poolFacts.js";
-import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
+import type { PeriodFacts } from "../facts/schema.js";
 import { D, formatDecimal, ZERO } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { computeKpi } from "../kpis/computeKpi.js";
@@ -101,7 +102,7 @@ export interface BaselineResult {
 
 function parseHistory(history: readonly unknown[]): PeriodFacts[] {
   return history.map((f, i) => {
-    const parsed = periodFactsSchema.safeParse(f);
+    const parsed = safeParsePeriodFacts(f);
     if (parsed.success) return parsed.data;
     const issues = toValidationIssues(parsed.error, ["history", i]);
     throw new KpiContractError(

@@ -1,7 +1,8 @@
 import { convertFacts } from "../facts/convertFacts.js";
 import { type FxTable, selectRate } from "../facts/fx.js";
+import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import { poolFacts } from "../facts/poolFacts.js";
-import { type PeriodFacts, type PeriodFactsInput, periodFactsSchema } from "../facts/schema.js";
+import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
 import { D, type Dec, formatDecimal, ONE, ZERO } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
@@ -569,7 +570,7 @@ export function scoreOf(evaluations: readonly TargetEvaluation[]): {
 
 function parseFactsList(list: readonly unknown[] | undefined, name: string): PeriodFacts[] {
   return (list ?? []).map((f, i) => {
-    const parsed = periodFactsSchema.safeParse(f);
+    const parsed = safeParsePeriodFacts(f);
     if (parsed.success) return parsed.data;
     const issues = toValidationIssues(parsed.error, [name, i]);
     throw new KpiContractError(

@@ -1,0 +1,133 @@
+/**
+ * Invariant: the fast reader of period facts never disagrees with the facts schema. For any input,
+ * either it declines (undefined) or the schema accepts the input too and parses it to the same
+ * object, key order included (the same JSON text). On well-formed facts it must not decline.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { periodFactsArbitrary } from "../../testing/arbitraries.js";
+import { periodFactsSchema } from "../schema.js";
+import { readPeriodFacts } from "./readPeriodFacts.js";
+
+function agreesWithSchema(input: unknown): void {
+  const fast = readPeriodFacts(input);
+  if (fast === undefined) return;
+  const parsed = periodFactsSchema.safeParse(input);
+  expect(parsed.success).toBe(true);
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(parsed.data));
+  expect(fast).toStrictEqual(parsed.data);
+}
+
+/** A value the schema may or may not accept in a fact field's place. */
+const junk = fc.oneof(
+  fc.constantFrom(
+    "1e3",
+    "1,000.00",
+    "-0",
+    "-0.00",
+    "-1",
+    "+1",
+    " 1",
+    "",
+    "0",
+    "12.50",
+    -0,
+    -1,
+    1.5,
+    0.1,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    2 ** 53,
+    null,
+    true,
+    [],
+    {},
+  ),
+  fc.integer({ min: 0, max: 1000 }),
+  fc.string({ maxLength: 6 }),
+);
+
+/** Takes valid facts and breaks one spot: a field, a key, a group, a date, the currency. */
+const damaged = fc
+  .tuple(periodFactsArbitrary(), fc.nat(), junk, fc.constantFrom("value", "key", "group", "top"))
+  .map(([facts, pick, value, how]) => {
+    const copy = structuredClone(facts) as Record<string, unknown>;
+    const groups = Object.keys(copy).filter((k) => typeof copy[k] === "object" && copy[k] !== null);
+    const group = groups[pick % Math.max(groups.length, 1)];
+    const target = group === undefined ? copy : (copy[group] as Record<string, unknown>);
+    const keys = Object.keys(target);
+    const key = keys[pick % Math.max(keys.length, 1)] ?? "x";
+    if (how === "value") target[key] = value;
+    else if (how === "key") target[`${key}X`] = value;
+    else if (how === "group" && group !== undefined) copy[group] = value;
+    else copy[["store", "period", "currency", "sales", "extra"][pick % 5] as string] = value;
+    return copy;
+  });
+
+describe("readPeriodFacts (fast path of the facts schema)", () => {
+  it("reads every well-formed facts record, exactly as the schema parses it", () => {
+    fc.assert(
+      fc.property(periodFactsArbitrary(), (facts) => {
+        const input = JSON.parse(JSON.stringify(facts));
+        expect(readPeriodFacts(input)).toBeDefined();
+        agreesWithSchema(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never accepts what the schema refuses, nor reads it differently", () => {
+    fc.assert(fc.property(damaged, agreesWithSchema), { numRuns: 2000 });
+  });
+
+  it("declines inputs the schema converts or checks itself", () => {
+    const base = {
+      store: "us",
+      period: { start: "2026-03-01", end: "2026-03-31" },
+      currency: "USD",
+    };
+    const declined: unknown[] = [
+      null,
+      [],
+      "facts",
+      new Map(),
+      { ...base, sales: { gross: 46000 } },
+      { ...base, sales: { gross: "-0.00" } },
+      { ...base, sales: { orders: -0 } },
+      { ...base, sales: { orders: undefined } },
+      { ...base, sales: undefined },
+      { ...base, store: "" },
+      { ...base, currency: "XYZ" },
+      { ...base, period: { start: "2026-03-31", end: "2026-03-01" } },
+      { ...base, period: { start: "2026-02-30", end: "2026-03-01" } },
+      { ...base, ads: { attributed: { "7D": { sales: "1" } } } },
+      { ...base, reviews: { byStars: { "6": 1 } } },
+      { ...base, extra: 1 },
+      { period: base.period, currency: "USD", sales: { gross: "1" }, ["__proto__"]: { polluted: true } },
+      JSON.parse('{"period":{"start":"2026-03-01","end":"2026-03-31"},"currency":"USD","__proto__":{"x":1}}'),
+      { store: "us", currency: "USD" },
+      { store: "us", period: base.period },
+    ];
+    for (const input of declined) {
+      expect(readPeriodFacts(input)).toBeUndefined();
+      agreesWithSchema(input);
+    }
+  });
+
+  it("copies in the schema's key order, not the input's", () => {
+    const input = {
+      reviews: { byStars: { "5": 3, "1": 1 } },
+      ads: { attributed: { "14d": { orders: 2, sales: "5.00" } }, spend: "1.00" },
+      sales: { refunds: "1.00", gross: "10.00" },
+      currency: "EUR",
+      period: { end: "2026-03-31", start: "2026-03-01" },
+      store: "de",
+    };
+    expect(JSON.stringify(readPeriodFacts(input))).toBe(
+      '{"store":"de","period":{"start":"2026-03-01","end":"2026-03-31"},"currency":"EUR",' +
+        '"sales":{"gross":"10.00","refunds":"1.00"},"ads":{"spend":"1.00","attributed":{"14d":{"sales":"5.00","orders":2}}},' +
+        '"reviews":{"byStars":{"1":1,"5":3}}}',
+    );
+    agreesWithSchema(input);
+  });
+});
