@@ -17,8 +17,8 @@ const goalValueSchema = z
     error: 'Expected a decimal such as "0.22", a number, or a percent such as "22%"',
   })
   .transform((input): GoalValue => {
-    if (typeof input === "number")
-      return Number.isFinite(input) ? numberToDecimalString(input) : String(input);
+    // z.number() refuses NaN and ±Infinity, so a number here is finite.
+    if (typeof input === "number") return numberToDecimalString(input);
     try {
       return parseRatio(input);
     } catch {
