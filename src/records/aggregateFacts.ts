@@ -345,11 +345,12 @@ export async function aggregateFacts(
   const malformed = (row: unknown, index: number): unknown => {
     const result = recordSchemas[source].safeParse(row);
     if (result.success) return result.data;
-    const first = result.error.issues[0];
-    const path = (first?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p));
+    // A failed zod parse always carries at least one issue.
+    const first = result.error.issues[0]!;
+    const path = first.path.map((p) => (typeof p === "symbol" ? String(p) : p));
     // An unknown key is reported at the key itself, so the path points at what to remove.
-    if (first?.code === "unrecognized_keys" && first.keys[0] !== undefined) path.push(first.keys[0]);
-    reject(index, "malformed", first?.message ?? "The row does not match its schema", { path });
+    if (first.code === "unrecognized_keys" && first.keys[0] !== undefined) path.push(first.keys[0]);
+    reject(index, "malformed", first.message, { path });
     return undefined;
   };
   const duplicateOf = (first: number, index: number, what: string): false => {
@@ -913,7 +914,8 @@ function compareWindows(a: string, b: string): number {
   const ha = Number.isNaN(na) ? Number.POSITIVE_INFINITY : na;
   const hb = Number.isNaN(nb) ? Number.POSITIVE_INFINITY : nb;
   if (ha !== hb) return ha < hb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  // Window keys are distinct (keys of a Map): two keys are never equal.
+  return a < b ? -1 : 1;
 }
 
 function checkSources(sources: RecordSources): Set<RecordSource> {

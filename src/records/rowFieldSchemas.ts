@@ -46,9 +46,10 @@ export const timestampSchema: z.ZodType<string, string> = z
     try {
       parseTimestamp(text);
     } catch (error) {
+      // parseTimestamp throws only KpiContractError.
       ctx.addIssue({
         code: "custom",
-        message: error instanceof Error ? error.message : String(error),
+        message: (error as Error).message,
         input: text,
         params: { code: "timestamp-invalid" },
       });
