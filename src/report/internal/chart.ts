@@ -138,12 +138,13 @@ export function barChart(spec: ChartSpec): string {
       labelYs[1] = a.lte(b) ? mid.plus(half) : mid.minus(half);
     }
   }
+  // labelYs holds one y per line.
   lines.forEach((l, i) => {
     parts.push(
       `<line class="${l.cls}" x1="${LEFT}" x2="${LEFT + PLOT_W}" y1="${px(l.y)}" y2="${px(l.y)}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash}"/>`,
     );
     texts.push(
-      `<text class="${l.cls}-label" x="${LEFT + PLOT_W + 6}" y="${px((labelYs[i] ?? l.y).plus(4))}" font-size="11" fill="${l.colour}">${escapeHtml(l.line.label)}</text>`,
+      `<text class="${l.cls}-label" x="${LEFT + PLOT_W + 6}" y="${px(labelYs[i]!.plus(4))}" font-size="11" fill="${l.colour}">${escapeHtml(l.line.label)}</text>`,
     );
   });
 

@@ -114,7 +114,8 @@ function charWidth(code: number): number {
 /** The terminal width of a text. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += charWidth(ch.codePointAt(0) ?? 0);
+  // Iterating a string yields whole, non-empty code points.
+  for (const ch of text) width += charWidth(ch.codePointAt(0)!);
   return width;
 }
 

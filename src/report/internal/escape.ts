@@ -17,7 +17,8 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
  * ```
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+  // The pattern matches only the five characters of the table.
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
 }
 
 /**
