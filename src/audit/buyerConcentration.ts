@@ -60,7 +60,8 @@ interface Group {
   gross: Dec;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// Ties last on the key, and the keys of a window's groups are distinct: never equal.
+const cmp = (a: string, b: string) => (a < b ? -1 : 1);
 
 function message(
   locale: string | undefined,
@@ -166,9 +167,8 @@ export function buyerConcentration(
   for (const [key, list] of byWindow) {
     if (list.length < opts.minOrders) continue;
     const [store, w] = key.split("\u0000") as [string, string];
-    const ctx = stores.get(store);
-    if (ctx === undefined) continue;
-    const currency = ctx.store.currency;
+    // parseRows placed only rows of a known store.
+    const currency = stores.get(store)!.store.currency;
     const window = windows[Number(w)] as Period;
     const gross = list.reduce((sum, o) => sum.plus(o.gross), ZERO);
     for (const by of KEYS) {

@@ -60,7 +60,7 @@ function attempt<T>(run: () => T): Side<T> {
 function pathsOf(a: PeriodFacts | undefined, b: PeriodFacts | undefined): FactPath[] {
   const windows = [
     ...new Set([...Object.keys(a?.ads?.attributed ?? {}), ...Object.keys(b?.ads?.attributed ?? {})]),
-  ].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  ].sort(); // by UTF-16 code units, as `<` compares strings
   const attributed = windows.flatMap((w) => [
     attributedFactPath(w, "sales"),
     attributedFactPath(w, "orders"),
@@ -300,7 +300,8 @@ function summaryMessage(
       ? `${which}数据无法计算费用（${failed.code}）`
       : `the fee of the ${which} facts could not be computed (${failed.code})`;
   } else {
-    const diff = new D(fees.difference ?? "0");
+    // Both versions settled (neither has an error): the difference is set.
+    const diff = new D(fees.difference!);
     const amount = `${formatMoney(diff.abs(), fees.currency)} ${fees.currency}`;
     if (diff.isZero()) fee = zh ? "费用相同" : "the fee is the same";
     else if (zh) fee = `按上报数据计算的费用比核验数据${diff.isPos() ? "高" : "低"} ${amount}`;

@@ -173,9 +173,8 @@ export function refundCohortJump(
     const ratio = c.late.div(c.gross);
     if (!ratio.gt(threshold)) continue;
     const [store, w] = key.split("\u0000") as [string, string];
-    const ctx = stores.get(store);
-    if (ctx === undefined) continue;
-    const currency = ctx.store.currency;
+    // parseRows placed only rows of a known store.
+    const currency = stores.get(store)!.store.currency;
     const window = windows[Number(w)] as Period;
     const params: RefundCohortJumpSignal["params"] = {
       currency,

@@ -203,7 +203,8 @@ export function sortSignals<S extends AnomalySignal>(
   signals: readonly S[],
   stores: ReadonlyMap<string, StoreContext>,
 ): S[] {
-  const rank = (s: S) => stores.get(s.store)?.index ?? Number.MAX_SAFE_INTEGER;
+  // Signals are made only for the stores given.
+  const rank = (s: S) => stores.get(s.store)!.index;
   const by = (s: S) => ("by" in s.params ? s.params.by : "");
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...signals].sort(
