@@ -171,7 +171,7 @@ export function parseSmartOptions(options: SmartOptions | undefined): ParsedSmar
 /** Looks a KPI up in the catalogue and the custom definitions; undefined when unknown. */
 function lookupKpi(id: string, custom: readonly KpiDefinition[]): KpiDefinition | undefined {
   try {
-    return getKpiDefinition(id, custom) ?? undefined;
+    return getKpiDefinition(id, custom);
   } catch {
     return undefined;
   }
@@ -210,7 +210,7 @@ function resolveScopeInfo(
             params: {
               ...base,
               reason: "preset-kpi-mismatch",
-              presetKpi: String(error.params.presetKpi ?? ""),
+              presetKpi: String(error.params.presetKpi),
             },
           }
         : error.code === "scope-invalid"
@@ -381,8 +381,9 @@ function computedBaseline(
   let cycles: { period: Period; value: DecimalString | null }[];
   try {
     cycles = cyclesOf(window, contract.cycle).map((period) => {
+      // Never empty: every store has facts for every cycle (checked above), and an empty store
+      // list has already failed in computeBaseline.
       const facts = converted.filter((f) => samePeriod(f.period, period));
-      if (facts.length === 0) return { period, value: null };
       return { period, value: computeKpi(definition, poolFacts(facts), knobs).value };
     });
   } catch (error) {
