@@ -1,5 +1,4 @@
 import { D, type Dec, formatDecimal } from "../internal/decimal.js";
-import { cyclesOf } from "../values/cycle.js";
 import { usableGoal } from "./goalInvalid.js";
 import { finding, type SmartFindingData } from "./SmartFinding.js";
 import {
@@ -81,10 +80,9 @@ function growthFinding(ctx: SmartContext, t: TargetInfo): SmartFindingData | und
   }
   if (best === undefined) return undefined;
 
-  // An every-cycle target must already hold in the first cycle; a window target at its end.
-  const judgedEnd =
-    "every" in evaluation ? cyclesOf(contract.term, contract.cycle)[0]?.end : evaluation.window.end;
-  if (judgedEnd === undefined) return undefined;
+  // An every-cycle target must already hold in the first cycle, the calendar month the term starts
+  // in (cycles are monthly here); a window target at its end.
+  const judgedEnd = "every" in evaluation ? contract.term.start : evaluation.window.end;
   const months = monthIndex(judgedEnd) - monthIndex(last.period.end);
   if (months < 1) return undefined;
   const required = wanted.div(lastValue).pow(new D(1).div(months)).minus(1);
