@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
+import { deepFreeze } from "../internal/deepFreeze.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { type DecimalString, decimalSchema, isDecimalString, normalizeDecimal } from "../values/decimal.js";
 import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
@@ -55,10 +56,26 @@ function knobIssues(
   });
 }
 
+/** Parsed scopes of frozen scope objects, per definition: a frozen scope cannot change. */
+const PARSED_SCOPES = new WeakMap<KpiDefinition, WeakMap<object, Record<string, unknown>>>();
+
 /** Parses a scope with the KPI's schema; unknown and bad knobs are reported together. */
 function parseScope(definition: KpiDefinition, scope: unknown): Record<string, unknown> {
+  const frozen = typeof scope === "object" && scope !== null && Object.isFrozen(scope);
+  const kept = frozen ? PARSED_SCOPES.get(definition)?.get(scope) : undefined;
+  if (kept !== undefined) return kept;
   const parsed = definition.scopeSchema.safeParse(scope ?? {});
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (frozen) {
+      let byScope = PARSED_SCOPES.get(definition);
+      if (byScope === undefined) {
+        byScope = new WeakMap();
+        PARSED_SCOPES.set(definition, byScope);
+      }
+      byScope.set(scope, deepFreeze(parsed.data));
+    }
+    return parsed.data;
+  }
   const issues =
     typeof scope === "object" && scope !== null && !Array.isArray(scope)
       ? knobIssues(definition.id, parsed.error, definition.knobs, definition.minSample === true)

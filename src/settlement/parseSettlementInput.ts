@@ -4,12 +4,38 @@ import type { PeriodFacts } from "../facts/schema.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { cyclesOf } from "../values/cycle.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
-import { periodSchema, samePeriod } from "../values/period.js";
+import { isDateString, type Period, periodSchema, samePeriod } from "../values/period.js";
 import type { ParsedSettlementInput } from "./SettlementStatement.js";
 
 /** Parsed history arrays by the caller's history array (valid ones only): parsed once per array. */
 const parsedHistories = new WeakMap<object, readonly PeriodFacts[]>();
 const NO_HISTORY: readonly PeriodFacts[] = Object.freeze([]);
+
+/** The cycles of recent terms, as `start..end` keys, by `termStart|termEnd|cycle` (a few entries). */
+const termCycles = new Map<string, ReadonlySet<string>>();
+const TERM_CYCLES_KEPT = 64;
+
+function isCycleOf(contract: Contract, cycle: Period): boolean {
+  const termKey = `${contract.term.start}|${contract.term.end}|${contract.cycle}`;
+  let keys = termCycles.get(termKey);
+  if (keys === undefined) {
+    if (termCycles.size >= TERM_CYCLES_KEPT) termCycles.clear();
+    keys = new Set(cyclesOf(contract.term, contract.cycle).map((c) => `${c.start}..${c.end}`));
+    termCycles.set(termKey, keys);
+  }
+  return keys.has(`${cycle.start}..${cycle.end}`);
+}
+
+/** The cycle as given when it is a plain `{ start, end }` of real dates in order, else the schema's result. */
+function parseCycle(input: unknown): ReturnType<typeof periodSchema.safeParse> {
+  if (input !== null && typeof input === "object" && Object.getPrototypeOf(input) === Object.prototype) {
+    const { start, end, ...rest } = input as Record<string, unknown>;
+    if (Object.keys(rest).length === 0 && isDateString(start) && isDateString(end) && start <= end) {
+      return { success: true, data: { start, end } };
+    }
+  }
+  return periodSchema.safeParse(input);
+}
 
 function refuse(code: string, what: string, issues: readonly ValidationIssue[]): never {
   throw new KpiContractError(code, `${what}:\n${describeIssues(issues)}`, { count: issues.length }, issues);
@@ -30,12 +56,12 @@ export function parseSettlementInput(contract: Contract, input: unknown): Parsed
     ]);
   }
   const raw = input as { cycle?: unknown; facts?: unknown; history?: unknown };
-  const cycleResult = periodSchema.safeParse(raw.cycle);
+  const cycleResult = parseCycle(raw.cycle);
   if (!cycleResult.success)
     refuse("cycle-invalid", "Invalid cycle", toValidationIssues(cycleResult.error, ["cycle"]));
   const cycle = cycleResult.data;
-  const cycles = cyclesOf(contract.term, contract.cycle);
-  if (!cycles.some((c) => samePeriod(c, cycle))) {
+  if (!isCycleOf(contract, cycle)) {
+    const cycles = cyclesOf(contract.term, contract.cycle);
     const near = cycles.find((c) => c.start <= cycle.end && cycle.start <= c.end);
     refuse("cycle-invalid", "Invalid cycle", [
       {

@@ -22,10 +22,11 @@ import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import {
+  createFactsPool,
   evaluateParsedTargets,
+  type FactsPool,
   type FxRateUse,
-  resolveScope,
-  storeFactsInCurrency,
+  resolveScopeOnce,
 } from "../targets/evaluateTargets.js";
 import { allocate } from "../values/allocate.js";
 import { cycleProration } from "../values/cycle.js";
@@ -71,12 +72,12 @@ function computeBasis(
   basis: FeeBasis,
   stores: readonly string[] | undefined,
   cycle: Period,
-  facts: readonly PeriodFacts[],
+  pool: FactsPool,
   component: string,
   custom: readonly KpiDefinition[],
 ): ComputedBasis {
-  const pooled = storeFactsInCurrency(contract, stores, cycle, facts);
-  const resolved = resolveScope(contract, basis.kpi, basis.scope);
+  const pooled = pool.current(stores);
+  const resolved = resolveScopeOnce(contract, basis.kpi, basis.scope);
   // The facts were parsed at the boundary; pooling and conversion keep them valid.
   const result = computeKpiParsed(getKpiDefinition(basis.kpi, custom), pooled.facts, resolved.scope);
   if (result.value === null) {
@@ -137,9 +138,9 @@ function computeReimbursement(
   contract: Contract,
   component: ReimbursementComponent,
   cycle: Period,
-  facts: readonly PeriodFacts[],
+  pool: FactsPool,
 ): ComputedBasis {
-  const pooled = storeFactsInCurrency(contract, component.stores, cycle, facts);
+  const pooled = pool.current(component.stores);
   const value = readMoneyFact(pooled.facts, component.fact, component.name, cycle);
   return {
     value: {
@@ -405,6 +406,7 @@ function scheduleLines(contract: Contract, ctx: FeeCycleContext, lines: FeeLine[
 function allocationByBasis(
   contract: Contract,
   parsed: ParsedSettlementInput,
+  pool: FactsPool,
   total: DecimalString,
   warnings: string[],
   locale: Locale,
@@ -434,9 +436,7 @@ function allocationByBasis(
   const inBasis = new Set(basis.stores ?? contract.stores.map((s) => s.id));
   const weights = contract.stores.map((s) => {
     if (!inBasis.has(s.id)) return ZERO;
-    const value = new D(
-      computeBasis(contract, basis, [s.id], parsed.cycle, parsed.facts, name, custom).value.value,
-    );
+    const value = new D(computeBasis(contract, basis, [s.id], parsed.cycle, pool, name, custom).value.value);
     return value.isNeg() ? ZERO : value;
   });
   let used = weights;
@@ -504,7 +504,9 @@ export function settle(
   const { cycle, facts } = parsed;
   const proration = cycleProration(cycle, parsedContract.cycle, parsedContract.term.start);
 
-  const report = evaluateParsedTargets(parsedContract, cycle, facts, parsed.history, custom);
+  // Kept between calls: pooled facts of earlier periods, per (contract, history array).
+  const pool = createFactsPool(parsedContract, cycle, facts, parsed.history, true);
+  const report = evaluateParsedTargets(parsedContract, cycle, pool, parsed.history, custom);
   const ctx: FeeCycleContext = {
     currency: fees.currency,
     rounding: fees.rounding,
@@ -533,7 +535,7 @@ export function settle(
     warnings.push(...result.warnings);
   };
   const basisFor = (b: FeeBasis, name: string) => {
-    const computed = computeBasis(parsedContract, b, b.stores, cycle, facts, name, custom);
+    const computed = computeBasis(parsedContract, b, b.stores, cycle, pool, name, custom);
     rates.push(...computed.rates);
     return computed.value;
   };
@@ -558,7 +560,7 @@ export function settle(
         take(scorecardLine(c, ctx));
         break;
       case "reimbursement": {
-        const computed = computeReimbursement(parsedContract, c, cycle, facts);
+        const computed = computeReimbursement(parsedContract, c, cycle, pool);
         rates.push(...computed.rates);
         take(reimbursementLine(c, ctx, computed.value));
         break;
@@ -601,7 +603,7 @@ export function settle(
     recorded.previous !== undefined ? adjustmentsOf(lines, recorded.previous, fees.currency) : undefined;
   const allocation =
     options.allocateBy === "basis"
-      ? allocationByBasis(parsedContract, parsed, total, warnings, locale, custom)
+      ? allocationByBasis(parsedContract, parsed, pool, total, warnings, locale, custom)
       : undefined;
 
   // The canonical texts of the contract and the history are kept; splicing them is exact (RFC 8785).

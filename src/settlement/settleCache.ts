@@ -1,3 +1,4 @@
+import { utf8ToBytes } from "@noble/hashes/utils.js";
 import canonicalize from "canonicalize";
 import { safeParseContract } from "../contract/parseContract.js";
 import type { Contract, Locale } from "../contract/schema.js";
@@ -123,20 +124,20 @@ export function contractDigestPrefix(entry: ContractEntry): DigestPrefix {
   return entry.prefix;
 }
 
-const historyTexts = new WeakMap<readonly PeriodFacts[], string>();
+const historyBytes = new WeakMap<readonly PeriodFacts[], Uint8Array>();
 
 /**
- * The canonical text of a parsed history array, computed once per array.
+ * The canonical JSON of a parsed history array as UTF-8 bytes, computed once per array.
  *
  * @internal
  * @param history - the parsed history (kept per caller's array by `parseSettlementInput`)
- * @returns the canonical JSON text
+ * @returns the UTF-8 bytes of the canonical JSON text (never to be changed)
  */
-export function historyCanonical(history: readonly PeriodFacts[]): string {
-  let text = historyTexts.get(history);
-  if (text === undefined) {
-    text = canonicalText(history);
-    historyTexts.set(history, text);
+export function historyCanonical(history: readonly PeriodFacts[]): Uint8Array {
+  let bytes = historyBytes.get(history);
+  if (bytes === undefined) {
+    bytes = utf8ToBytes(canonicalText(history));
+    historyBytes.set(history, bytes);
   }
-  return text;
+  return bytes;
 }

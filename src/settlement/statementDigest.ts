@@ -52,13 +52,21 @@ export function digestPrefix(contract: string): DigestPrefix {
  *
  * @internal
  * @param prefix - the state from {@link digestPrefix} for the contract (cloned, left unchanged)
- * @param parts - canonical texts of the cycle, facts, history and recorded options
+ * @param parts - canonical texts of the cycle, facts, history and recorded options; the history
+ *   may be given as its UTF-8 bytes (`settle` keeps them per history array)
  * @returns 64 hex characters, equal to `statementDigest` of the same data
  */
 export function digestOfCanonicalParts(
   prefix: DigestPrefix,
-  parts: { cycle: string; facts: string; history: string; options: string },
+  parts: { cycle: string; facts: string; history: string | Uint8Array; options: string },
 ): string {
-  const rest = `${parts.cycle},"facts":${parts.facts},"history":${parts.history}},"options":${parts.options}}`;
-  return bytesToHex(prefix.clone().update(utf8ToBytes(rest)).digest());
+  const history = typeof parts.history === "string" ? utf8ToBytes(parts.history) : parts.history;
+  return bytesToHex(
+    prefix
+      .clone()
+      .update(utf8ToBytes(`${parts.cycle},"facts":${parts.facts},"history":`))
+      .update(history)
+      .update(utf8ToBytes(`},"options":${parts.options}}`))
+      .digest(),
+  );
 }

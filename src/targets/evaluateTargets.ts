@@ -164,6 +164,37 @@ export function resolveScope(
   };
 }
 
+/** Resolved scopes of frozen scope objects, by (scope object, KPI and term start). */
+const RESOLVED_SCOPES = new WeakMap<object, Map<string, ResolvedScope>>();
+
+/**
+ * {@link resolveScope}, kept per scope object when that object is frozen (as in the contracts
+ * `settle` parses and keeps): a frozen scope cannot change, so neither can its expansion. The kept
+ * result is deep-frozen, since it reaches statements.
+ *
+ * @internal
+ */
+export function resolveScopeOnce(
+  contract: Pick<EvaluationContract, "term">,
+  kpi: string,
+  scopeInput: Readonly<Record<string, unknown>> | undefined,
+): ResolvedScope {
+  if (scopeInput === undefined || !Object.isFrozen(scopeInput))
+    return resolveScope(contract, kpi, scopeInput);
+  let byKey = RESOLVED_SCOPES.get(scopeInput);
+  if (byKey === undefined) {
+    byKey = new Map();
+    RESOLVED_SCOPES.set(scopeInput, byKey);
+  }
+  const key = `${kpi}\u0000${contract.term.start}`;
+  let resolved = byKey.get(key);
+  if (resolved === undefined) {
+    resolved = deepFreeze(resolveScope(contract, kpi, scopeInput));
+    byKey.set(key, resolved);
+  }
+  return resolved;
+}
+
 function customDefinitions(contract: Pick<EvaluationContract, "kpis">): KpiDefinition[] {
   return (contract.kpis ?? []).map((k) => customKpiFromJson(k));
 }
@@ -248,6 +279,127 @@ export function storeFactsInCurrency(
     );
   }
   return { facts: poolFacts(selected), rates };
+}
+
+/** Pooled facts of some stores for one period, in the schedule currency, with the FX rates used. */
+type PooledFacts = { readonly facts: PeriodFacts; readonly rates: readonly FxRateUse[] };
+
+/**
+ * Pools facts for target evaluation and fee bases, each (stores, period) once per call. `of` reads
+ * the cycle's facts and the history (as {@link storeFactsInCurrency} on both), `current` only the
+ * cycle's facts (fee bases are computed on the cycle's own facts).
+ *
+ * @internal
+ */
+export interface FactsPool {
+  of(storeIds: readonly string[] | undefined, period: Period): PooledFacts;
+  current(storeIds: readonly string[] | undefined): PooledFacts;
+  /**
+   * `make()`, kept between calls per (contract, history array, target, period) when the pool keeps
+   * earlier periods and `period` is not the cycle (the result then depends on the history only).
+   */
+  earlier<T>(target: object, period: Period, make: () => T): T;
+}
+
+/** Pooled facts of earlier cycles, kept per (contract, history array); see {@link createFactsPool}. */
+const POOLED_HISTORY = new WeakMap<object, WeakMap<object, Map<string, PooledFacts>>>();
+
+/** Results on earlier periods, kept per (contract, history array, target); see {@link createFactsPool}. */
+const EARLIER_RESULTS = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, unknown>>>>();
+
+/**
+ * Makes the pool of one evaluation. With `keep`, the pooled facts of periods other than the cycle
+ * are kept between calls per (contract, history array): they depend only on the history (the
+ * cycle's facts all cover the cycle), so settling another cycle or store with the same objects
+ * pools each earlier period once. Kept results are deep-frozen: parts of them reach statements.
+ *
+ * @internal
+ * @param contract - the contract (kept unchanged by the caller when `keep` is set)
+ * @param cycle - the cycle judged; every entry of `current` covers exactly it
+ * @param current - the cycle's facts
+ * @param history - earlier cycles (kept unchanged by the caller when `keep` is set)
+ * @param keep - keep earlier periods' pooled facts between calls
+ * @returns the pool
+ */
+export function createFactsPool(
+  contract: EvaluationContract,
+  cycle: Period,
+  current: readonly PeriodFacts[],
+  history: readonly PeriodFacts[],
+  keep: boolean,
+): FactsPool {
+  const local = new Map<string, PooledFacts>();
+  const currentOnly = new Map<string, PooledFacts>();
+  let all: readonly PeriodFacts[] | undefined;
+  let kept: Map<string, PooledFacts> | undefined;
+  let historyHasCycle: boolean | undefined;
+  const keyOf = (storeIds: readonly string[] | undefined, period: Period) =>
+    `${storeIdsOf(contract, storeIds).join("\u0000")}\u0001${period.start}..${period.end}`;
+  const keptMap = (): Map<string, PooledFacts> => {
+    if (kept !== undefined) return kept;
+    let byHistory = POOLED_HISTORY.get(contract);
+    if (byHistory === undefined) {
+      byHistory = new WeakMap();
+      POOLED_HISTORY.set(contract, byHistory);
+    }
+    kept = byHistory.get(history);
+    if (kept === undefined) {
+      kept = new Map();
+      byHistory.set(history, kept);
+    }
+    return kept;
+  };
+  return {
+    of(storeIds, period) {
+      const key = keyOf(storeIds, period);
+      const earlier = keep && !samePeriod(period, cycle);
+      const map = earlier ? keptMap() : local;
+      let pooled = map.get(key);
+      if (pooled === undefined) {
+        if (earlier) {
+          pooled = deepFreeze(storeFactsInCurrency(contract, storeIds, period, history));
+        } else {
+          all ??= [...history, ...current];
+          pooled = storeFactsInCurrency(contract, storeIds, period, all);
+        }
+        map.set(key, pooled);
+      }
+      return pooled;
+    },
+    current(storeIds) {
+      const key = keyOf(storeIds, cycle);
+      let pooled = currentOnly.get(key);
+      if (pooled === undefined) {
+        // Without history entries for the cycle, the cycle's facts alone are what `of` pooled.
+        historyHasCycle ??= history.some((f) => samePeriod(f.period, cycle));
+        pooled = historyHasCycle ? undefined : local.get(key);
+        pooled ??= storeFactsInCurrency(contract, storeIds, cycle, current);
+        currentOnly.set(key, pooled);
+      }
+      return pooled;
+    },
+    earlier(target, period, make) {
+      if (!keep || samePeriod(period, cycle)) return make();
+      let byHistory = EARLIER_RESULTS.get(contract);
+      if (byHistory === undefined) {
+        byHistory = new WeakMap();
+        EARLIER_RESULTS.set(contract, byHistory);
+      }
+      let byTarget = byHistory.get(history);
+      if (byTarget === undefined) {
+        byTarget = new WeakMap();
+        byHistory.set(history, byTarget);
+      }
+      let results = byTarget.get(target);
+      if (results === undefined) {
+        results = new Map();
+        byTarget.set(target, results);
+      }
+      const key = `${period.start}..${period.end}`;
+      if (!results.has(key)) results.set(key, deepFreeze(make()));
+      return results.get(key) as ReturnType<typeof make>;
+    },
+  };
 }
 
 function compareGoal(kind: GoalKind, polarity: KpiPolarity, actual: Dec, target: Dec): boolean {
@@ -351,13 +503,13 @@ function evaluateTarget(
   contract: EvaluationContract,
   target: Target,
   cycle: Period,
-  current: readonly PeriodFacts[],
+  pool: FactsPool,
   history: readonly PeriodFacts[],
   customKpis: readonly KpiDefinition[],
   rates: FxRateUse[],
   baselines: BaselineCache | undefined,
 ): TargetEvaluation {
-  const resolved = resolveScope(contract, target.kpi, target.scope);
+  const resolved = resolveScopeOnce(contract, target.kpi, target.scope);
   const definition = getKpiDefinition(target.kpi, customKpis);
   const cap = new D(contract.attainmentCap);
   const weight = target.role === "objective" ? (target.weight ?? null) : null;
@@ -379,8 +531,7 @@ function evaluateTarget(
     );
   }
 
-  const all = [...history, ...current];
-  const factsFor = (period: Period) => storeFactsInCurrency(contract, target.stores, period, all);
+  const factsFor = (period: Period) => pool.of(target.stores, period);
   // The facts were parsed at the boundary; pooling and conversion keep them valid.
   const compute = (facts: PeriodFacts) => computeKpiParsed(definition, facts, resolved.scope);
 
@@ -460,7 +611,12 @@ function evaluateTarget(
     };
   } else {
     const cycles = cyclesOf(period, contract.cycle).map((p) => {
-      const result = compute(toPooled(factsFor(p), rates));
+      // An earlier cycle's value depends on the history only: kept between calls by settle.
+      const { result, used } = pool.earlier(target, p, () => {
+        const pooled = factsFor(p);
+        return { result: compute(pooled.facts), used: pooled.rates };
+      });
+      rates.push(...used);
       return { period: p, result };
     });
     const firstNull = cycles.find((c) => c.result.value === null);
@@ -531,7 +687,7 @@ function evaluateTarget(
   };
 }
 
-function toPooled(result: { facts: PeriodFacts; rates: FxRateUse[] }, rates: FxRateUse[]): PeriodFacts {
+function toPooled(result: PooledFacts, rates: FxRateUse[]): PeriodFacts {
   rates.push(...result.rates);
   return result.facts;
 }
@@ -608,18 +764,21 @@ export function evaluateTargets(
 ): TargetEvaluationReport {
   const facts = parseFactsList(input.facts, "facts");
   const history = parseFactsList(input.history, "history");
-  return judgeTargets(contract, input.cycle, facts, history, customDefinitions(contract), undefined);
+  const pool = createFactsPool(contract, input.cycle, facts, history, false);
+  return judgeTargets(contract, input.cycle, pool, history, customDefinitions(contract), undefined);
 }
 
 /**
  * {@link evaluateTargets} on facts and history already parsed, for `settle`: the contract, its
  * custom KPI definitions and the history array are parsed once by the caller and never mutated, so
- * computed baselines are kept per (contract, target, history array) in a WeakMap.
+ * computed baselines are kept per (contract, target, history array) in a WeakMap, and so are the
+ * pooled facts of earlier periods when `pool` keeps them (see {@link createFactsPool}).
  *
  * @internal
  * @param contract - a parsed contract, kept unchanged by the caller
  * @param cycle - the cycle judged
- * @param facts - the parsed facts of the cycle
+ * @param pool - the facts pool of this call, made by {@link createFactsPool} on the cycle's parsed
+ *   facts and the parsed history
  * @param history - the parsed history, kept unchanged by the caller
  * @param customKpis - the contract's custom KPI definitions
  * @returns the same report as `evaluateTargets`
@@ -628,24 +787,24 @@ export function evaluateTargets(
 export function evaluateParsedTargets(
   contract: EvaluationContract,
   cycle: Period,
-  facts: readonly PeriodFacts[],
+  pool: FactsPool,
   history: readonly PeriodFacts[],
   customKpis: readonly KpiDefinition[],
 ): TargetEvaluationReport {
-  return judgeTargets(contract, cycle, facts, history, customKpis, BASELINES);
+  return judgeTargets(contract, cycle, pool, history, customKpis, BASELINES);
 }
 
 function judgeTargets(
   contract: EvaluationContract,
   cycle: Period,
-  facts: readonly PeriodFacts[],
+  pool: FactsPool,
   history: readonly PeriodFacts[],
   customKpis: readonly KpiDefinition[],
   baselines: BaselineCache | undefined,
 ): TargetEvaluationReport {
   const rates: FxRateUse[] = [];
   const evaluations = contract.targets.map((t) =>
-    evaluateTarget(contract, t, cycle, facts, history, customKpis, rates, baselines),
+    evaluateTarget(contract, t, cycle, pool, history, customKpis, rates, baselines),
   );
   const { score, trace } = scoreOf(evaluations);
   const warnings = evaluations
