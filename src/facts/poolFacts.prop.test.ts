@@ -125,4 +125,13 @@ describe("poolFacts properties", () => {
     expect(pooled.inventory?.closingUnits).toBe(last.inventory?.closingUnits);
     expect(pooled.period).toEqual({ start: first.period.start, end: last.period.end });
   });
+
+  // Pooling is idempotent: pooling an already pooled record alone gives it back, field for field and
+  // in the same key order (target evaluation relies on it to skip a second pooling of one cycle).
+  fcTest.prop([storesOfOnePeriod()])("poolFacts([poolFacts(xs)]) is poolFacts(xs)", (stores) => {
+    const pooled = poolFacts(stores);
+    const again = poolFacts([pooled]);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(pooled));
+    expect(again).toStrictEqual(pooled);
+  });
 });

@@ -48,7 +48,7 @@ type ParsedPath =
   | { readonly kind: "attributed"; readonly window: string; readonly field: keyof typeof ATTRIBUTED_FIELDS }
   | { readonly kind: "star"; readonly star: (typeof STARS)[number] };
 
-function parsePath(path: string): ParsedPath | undefined {
+function splitPath(path: string): ParsedPath | undefined {
   if (FIXED.has(path)) {
     const [group, field, star] = path.split(".") as [string, string, string | undefined];
     if (group === "reviews") return { kind: "star", star: star as (typeof STARS)[number] };
@@ -62,6 +62,20 @@ function parsePath(path: string): ParsedPath | undefined {
     }
   }
   return undefined;
+}
+
+/** Parsed paths by text: KPIs read the same few paths on every call (bounded, for custom paths). */
+const PARSED_PATHS = new Map<string, ParsedPath | null>();
+const PARSED_PATHS_KEPT = 512;
+
+function parsePath(path: string): ParsedPath | undefined {
+  let parsed = PARSED_PATHS.get(path);
+  if (parsed === undefined) {
+    if (PARSED_PATHS.size >= PARSED_PATHS_KEPT) PARSED_PATHS.clear();
+    parsed = splitPath(path) ?? null;
+    PARSED_PATHS.set(path, parsed);
+  }
+  return parsed ?? undefined;
 }
 
 /**

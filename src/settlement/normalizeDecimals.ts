@@ -84,3 +84,68 @@ function normalForm(decimal: string): string {
   if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
   return text === "-0" ? "0" : text;
 }
+
+function refuseInDigest(value: unknown): never {
+  if (typeof value === "number") {
+    throw new KpiContractError("digest-failed", `${value} cannot be part of the hashed settlement input`, {});
+  }
+  throw new KpiContractError(
+    "digest-failed",
+    `A ${typeof value} cannot be part of the hashed settlement input`,
+    {},
+  );
+}
+
+/**
+ * RFC 8785 canonical JSON of {@link normalizeDecimals}(value), written in one pass without the
+ * normalised copy: members sorted by key (UTF-16 code units), strings and numbers as
+ * `JSON.stringify` writes them, `undefined` members left out and `undefined` array items written
+ * as `null`. A property test checks it against `canonicalize(normalizeDecimals(value))`, byte for
+ * byte; like that pair it drops a `__proto__` member and refuses functions, symbols, BigInts and
+ * non-finite numbers with `digest-failed`.
+ *
+ * @internal
+ * @param value - plain JSON-like data
+ * @returns the canonical JSON text; undefined for `undefined` (as `canonicalize` gives)
+ * @throws {@link KpiContractError} `digest-failed`
+ */
+export function canonicalJson(value: unknown): string | undefined {
+  return write(value, false);
+}
+
+function write(value: unknown, verbatim: boolean): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(!verbatim && DECIMAL_PATTERN.test(value) ? normalForm(value) : value);
+    case "number":
+      return Number.isFinite(value) ? JSON.stringify(value) : refuseInDigest(value);
+    case "boolean":
+      return value ? "true" : "false";
+    case "undefined":
+      return undefined;
+    case "object":
+      break;
+    default:
+      return refuseInDigest(value);
+  }
+  if (value === null) return "null";
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ",";
+      text += write(value[i], verbatim) ?? "null";
+    }
+    return `${text}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let text = "{";
+  for (const key of keys) {
+    const member = object[key];
+    // normalizeDecimals assigns members to a plain object, where `__proto__` is not a member.
+    if (member === undefined || key === "__proto__") continue;
+    const written = write(member, VERBATIM_KEYS.has(key)) as string;
+    text += `${text.length > 1 ? "," : ""}${JSON.stringify(key)}:${written}`;
+  }
+  return `${text}}`;
+}

@@ -1,5 +1,4 @@
 import { utf8ToBytes } from "@noble/hashes/utils.js";
-import canonicalize from "canonicalize";
 import { safeParseContract } from "../contract/parseContract.js";
 import type { Contract, Locale } from "../contract/schema.js";
 import type { PeriodFacts } from "../facts/schema.js";
@@ -9,7 +8,7 @@ import type { KpiDefinition } from "../kpis/types.js";
 import type { SmartFinding } from "../smart/SmartFinding.js";
 import { validateContract } from "../smart/validateContract.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { normalizeDecimals } from "./normalizeDecimals.js";
+import { canonicalJson } from "./normalizeDecimals.js";
 import { type DigestPrefix, digestPrefix } from "./statementDigest.js";
 
 /**
@@ -93,7 +92,7 @@ export function smartErrors(
 }
 
 /**
- * RFC 8785 canonical JSON of plain data after {@link normalizeDecimals}.
+ * RFC 8785 canonical JSON of plain data with its decimals normalised (see {@link canonicalJson}).
  *
  * @internal
  * @param value - plain JSON data
@@ -101,7 +100,7 @@ export function smartErrors(
  * @throws {@link KpiContractError} `digest-failed` when the data cannot be canonicalised
  */
 export function canonicalText(value: unknown): string {
-  const text = canonicalize(normalizeDecimals(value));
+  const text = canonicalJson(value);
   if (text === undefined) {
     throw new KpiContractError(
       "digest-failed",

@@ -515,13 +515,30 @@ function evaluateTarget(
   const weight = target.role === "objective" ? (target.weight ?? null) : null;
   const goal = singleGoal(target.goal);
   const evaluation = target.evaluation;
-  const base = {
-    targetId: target.id,
-    kpi: target.kpi,
-    role: target.role,
-    weight,
-    scope: resolved.scope,
-    ...(resolved.preset ? { preset: resolved.preset } : {}),
+  // Built field by field (not by spreading) in the order statements show them: this runs per
+  // target per call, and spreading into a new literal is several times slower in V8.
+  const evaluationOf = (
+    fields: Pick<TargetEvaluation, "status" | "met" | "judged" | "actual" | "reason" | "target" | "baseline" | "attainment">,
+    trace: TargetEvaluationTrace,
+  ): TargetEvaluation => {
+    const e: { -readonly [K in keyof TargetEvaluation]?: TargetEvaluation[K] } = {
+      targetId: target.id,
+      kpi: target.kpi,
+      role: target.role,
+      weight,
+      scope: resolved.scope,
+    };
+    if (resolved.preset) e.preset = resolved.preset;
+    e.status = fields.status;
+    e.met = fields.met;
+    e.judged = fields.judged;
+    e.actual = fields.actual;
+    if (fields.reason) e.reason = fields.reason;
+    e.target = fields.target;
+    e.baseline = fields.baseline;
+    e.attainment = fields.attainment;
+    e.trace = trace;
+    return e as TargetEvaluation;
   };
   if (goal === undefined || evaluation === undefined) {
     throw new KpiContractError(
@@ -579,29 +596,34 @@ function evaluateTarget(
   }
 
   if (pending) {
-    return {
-      ...base,
-      status: "pending",
-      met: false,
-      judged: false,
-      actual: null,
-      target: targetValue === null ? null : formatDecimal(targetValue),
-      baseline: baselineValue,
-      attainment: "0",
-      trace: {
+    return evaluationOf(
+      {
+        status: "pending",
+        met: false,
+        judged: false,
+        actual: null,
+        target: targetValue === null ? null : formatDecimal(targetValue),
+        baseline: baselineValue,
+        attainment: "0",
+      },
+      {
         goal: goalText,
         period: { start: period.start, end: period.end },
         baseline: baselineTrace,
         attainment: "pending: the window ends in a later cycle",
       },
-    };
+    );
   }
 
   // Actual value.
   let judgement: Judgement;
   if ("every" in evaluation || evaluation.aggregate === "pooled") {
     const periods = "every" in evaluation ? [cycle] : cyclesOf(period, contract.cycle);
-    const pooled = poolFacts(periods.map((p) => toPooled(factsFor(p), rates)));
+    // One period is pooled already, and pooling is idempotent (a property test says so).
+    const pooled =
+      periods.length === 1
+        ? toPooled(factsFor(periods[0] as Period), rates)
+        : poolFacts(periods.map((p) => toPooled(factsFor(p), rates)));
     const result = compute(pooled);
     judgement = {
       actual: result.value,
@@ -667,24 +689,27 @@ function evaluateTarget(
           : `target ÷ actual = ${formatDecimal(targetValue)} ÷ ${judgement.actual}, clamped to [0, ${formatDecimal(cap)}]`;
   }
 
-  return {
-    ...base,
-    status: met ? "met" : "missed",
-    met,
-    judged,
-    actual: judgement.actual,
-    ...(judgement.reason ? { reason: judgement.reason } : {}),
-    target: targetValue === null ? null : formatDecimal(targetValue),
-    baseline: baselineValue,
-    attainment: formatDecimal(attainment),
-    trace: {
-      goal: goalText,
-      period: { start: period.start, end: period.end },
-      ...judgement.trace,
-      baseline: baselineTrace,
-      attainment: attainmentText,
-    },
+  const trace: { -readonly [K in keyof TargetEvaluationTrace]?: TargetEvaluationTrace[K] } = {
+    goal: goalText,
+    period: { start: period.start, end: period.end },
   };
+  if (judgement.trace.cycles !== undefined) trace.cycles = judgement.trace.cycles;
+  if (judgement.trace.kpi !== undefined) trace.kpi = judgement.trace.kpi;
+  trace.baseline = baselineTrace;
+  trace.attainment = attainmentText;
+  return evaluationOf(
+    {
+      status: met ? "met" : "missed",
+      met,
+      judged,
+      actual: judgement.actual,
+      ...(judgement.reason ? { reason: judgement.reason } : {}),
+      target: targetValue === null ? null : formatDecimal(targetValue),
+      baseline: baselineValue,
+      attainment: formatDecimal(attainment),
+    },
+    trace as TargetEvaluationTrace,
+  );
 }
 
 function toPooled(result: PooledFacts, rates: FxRateUse[]): PeriodFacts {
