@@ -49,7 +49,7 @@ describe("renderStatement: a target that is pending in the cycle", () => {
 describe("renderStatement: a target without a target value", () => {
   const evaluations = march.evaluations.map((e) =>
     e.targetId === "acos"
-      ? { ...e, status: "pending" as const, actual: null, met: null, attainment: null, target: null }
+      ? { ...e, status: "pending" as const, actual: null, met: null, attainment: "0", target: null }
       : e,
   ) as unknown as SettlementStatement["evaluations"];
   const statement: SettlementStatement = { ...march, evaluations };
@@ -103,10 +103,14 @@ describe("renderStatement: what a statement from a newer version or another tool
     expect(md).toContain("| EUR → USD | 1.085 |  | de 2026-03 |");
   });
 
-  it("shows a basis that is not a decimal exactly as written", () => {
+  it("refuses a basis that is not a decimal, at its path", () => {
     const [base, share] = march.lines as unknown as [object, object];
     const lines = [base, { ...share, basis: "see trace" }];
-    const md = renderStatement({ ...march, lines } as unknown as SettlementStatement, { format: "markdown" });
-    expect(md).toContain("| growth-share | Revenue share | see trace | 8% | 1,075.20 |");
+    expect(() => renderStatement({ ...march, lines } as unknown as SettlementStatement)).toThrow(
+      expect.objectContaining({
+        code: "statement-invalid",
+        issues: [expect.objectContaining({ code: "decimal-invalid", path: ["lines", 1, "basis"] })],
+      }),
+    );
   });
 });

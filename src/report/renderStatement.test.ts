@@ -3,7 +3,7 @@ import { workedStatements } from "../../test/report/workedStatements.js";
 import type { SettlementStatement } from "../settlement/SettlementStatement.js";
 import type { TargetEvaluation } from "../targets/evaluateTargets.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { renderStatement } from "./renderStatement.js";
+import { type ReportCycle, renderStatement } from "./renderStatement.js";
 
 const { january, february, march } = workedStatements();
 const history = [january, february];
@@ -321,5 +321,144 @@ describe("renderStatement: errors", () => {
       () => renderStatement(march, { history: [{ cycle: january.cycle }] as unknown as [] }),
       "report-options-invalid",
     );
+  });
+});
+
+describe("renderStatement: decimals it cannot read are refused at their path", () => {
+  const DECIMAL_EXPECTED =
+    'Expected a decimal string like "1234.50" (digits, optional "-" and "."; no exponent, separators or "+"), received';
+
+  /** March with one evaluation's fields replaced, as another tool or a hand edit might write it. */
+  const withEvaluation = (index: number, fields: Record<string, unknown>) =>
+    ({
+      ...march,
+      evaluations: march.evaluations.map((e, i) => (i === index ? { ...e, ...fields } : e)),
+    }) as unknown as SettlementStatement;
+
+  /** The error a call throws, or a failure when it throws none. */
+  function caught(fn: () => unknown): KpiContractError {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(KpiContractError);
+      return error as KpiContractError;
+    }
+    return expect.fail("expected a KpiContractError");
+  }
+
+  it.each([
+    ["a target", 1, { target: "abc" }, ["evaluations", 1, "target"], '"abc"'],
+    ["a baseline with an exponent", 0, { baseline: "1e3" }, ["evaluations", 0, "baseline"], '"1e3"'],
+    ["an actual written as a number", 0, { actual: 12 }, ["evaluations", 0, "actual"], "12"],
+  ] as const)("%s: statement-invalid, decimal-invalid at its path", (_, index, fields, path, received) => {
+    for (const format of ["html", "markdown", "text"] as const) {
+      const error = caught(() => renderStatement(withEvaluation(index, fields), { format }));
+      expect(error.code).toBe("statement-invalid");
+      expect(error.params).toEqual({ count: 1 });
+      expect(error.issues).toEqual([
+        { code: "decimal-invalid", path, message: `${DECIMAL_EXPECTED} ${received}` },
+      ]);
+      expect(error.message).toBe(
+        `Not a settlement statement a report can show:\n${path.join(".")}: ${DECIMAL_EXPECTED} ${received}`,
+      );
+    }
+  });
+
+  it("lists every bad decimal of a statement, in the order of the statement", () => {
+    const statement = {
+      ...march,
+      total: "2,575.20",
+      evaluations: march.evaluations.map((e, i) =>
+        i === 0 ? { ...e, actual: 12 } : i === 1 ? { ...e, target: "abc" } : e,
+      ),
+    } as unknown as SettlementStatement;
+    const error = caught(() => renderStatement(statement, { format: "html" }));
+    expect(error.params).toEqual({ count: 3 });
+    expect(error.issues.map((i) => i.path)).toEqual([
+      ["total"],
+      ["evaluations", 0, "actual"],
+      ["evaluations", 1, "target"],
+    ]);
+  });
+
+  // Every decimal the report writes or draws, set to "1e3" in a March statement that carries them all.
+  const full = {
+    ...march,
+    adjustments: [
+      { component: "base", kind: "fixed", previous: "1400.00", current: "1500.00", amount: "100.00" },
+    ],
+    adjustmentTotal: "100.00",
+    allocation: [{ store: "us", weight: "13440", amount: "2575.20" }],
+    fxRates: [{ from: "EUR", to: "USD", rate: "1.085", date: "2026-03-31", usedFor: "de 2026-03" }],
+  } as unknown as Record<string, unknown>;
+  const set = (value: unknown, path: readonly (string | number)[], to: unknown): unknown => {
+    if (path.length === 0) return to;
+    const [key, ...rest] = path as [string | number, ...(string | number)[]];
+    if (Array.isArray(value)) return value.map((v, i) => (i === key ? set(v, rest, to) : v));
+    const record = value as Record<string, unknown>;
+    return { ...record, [key]: set(record[key], rest, to) };
+  };
+
+  it("renders the statement that carries every decimal", () => {
+    expect(renderStatement(full as unknown as SettlementStatement, { format: "markdown" })).toContain(
+      "| EUR → USD | 1.085 | 2026-03-31 | de 2026-03 |",
+    );
+  });
+
+  it.each([
+    [["total"]],
+    [["score"]],
+    [["lines", 1, "basis"]],
+    [["lines", 1, "rate"]],
+    [["lines", 0, "amount"]],
+    [["evaluations", 0, "weight"]],
+    [["evaluations", 2, "attainment"]],
+    [["evaluations", 0, "trace", "cycles", 2, "value"]],
+    [["adjustments", 0, "previous"]],
+    [["adjustments", 0, "current"]],
+    [["adjustments", 0, "amount"]],
+    [["adjustmentTotal"]],
+    [["allocation", 0, "weight"]],
+    [["allocation", 0, "amount"]],
+    [["fxRates", 0, "rate"]],
+  ] as const)("%j", (path) => {
+    const error = caught(() => renderStatement(set(full, path, "1e3") as SettlementStatement));
+    expect(error.code).toBe("statement-invalid");
+    expect(error.issues).toEqual([{ code: "decimal-invalid", path, message: `${DECIMAL_EXPECTED} "1e3"` }]);
+  });
+
+  it("accepts null where a value may be missing: actual, target, baseline, weight, score, a cycle's value", () => {
+    const statement = {
+      ...withEvaluation(0, { actual: null, target: null, baseline: null, weight: null }),
+      score: null,
+    } as unknown as Record<string, unknown>;
+    const md = renderStatement(
+      set(statement, ["evaluations", 0, "trace", "cycles", 2, "value"], null) as SettlementStatement,
+      { format: "markdown" },
+    );
+    expect(md).toContain(
+      "| gmv-growth | GMV | Objective |  | n/a | n/a | n/a | 2026-01-01..2026-03-31 | 95.84% | Missed |",
+    );
+  });
+
+  it("refuses a bad decimal in the history as report-options-invalid, at its path from history", () => {
+    const bad = {
+      ...january,
+      evaluations: january.evaluations.map((e, i) => (i === 1 ? { ...e, actual: "abc" } : e)),
+    };
+    const error = caught(() => renderStatement(march, { format: "html", history: [february, bad] }));
+    expect(error.code).toBe("report-options-invalid");
+    expect(error.params).toEqual({ option: "history", count: 1 });
+    expect(error.issues).toEqual([
+      {
+        code: "decimal-invalid",
+        path: ["history", 1, "evaluations", 1, "actual"],
+        message: `${DECIMAL_EXPECTED} "abc"`,
+      },
+    ]);
+    const cycles = set(march, ["evaluations", 0, "trace", "cycles", 0, "value"], 38000);
+    expect(
+      caught(() => renderStatement(march, { history: [cycles as ReportCycle] })).issues.map((i) => i.path),
+    ).toEqual([["history", 0, "evaluations", 0, "trace", "cycles", 0, "value"]]);
   });
 });

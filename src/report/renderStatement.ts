@@ -3,7 +3,6 @@ import type { KpiUnit } from "../kpis/types.js";
 import { MESSAGES } from "../locales/index.js";
 import type { SettlementStatement } from "../settlement/SettlementStatement.js";
 import type { TargetEvaluation } from "../targets/evaluateTargets.js";
-import { KpiContractError } from "../values/KpiContractError.js";
 import { type Period, samePeriod } from "../values/period.js";
 import { barChart, type ChartPoint } from "./internal/chart.js";
 import type { Block, Cell, Chart, ReportDocument, Table } from "./internal/document.js";
@@ -17,6 +16,7 @@ import {
   type ValueStyle,
 } from "./internal/format.js";
 import { renderDocument } from "./internal/renderDocument.js";
+import { checkHistory, checkStatement } from "./internal/reportInput.js";
 import { checkReportOptions } from "./internal/reportOptions.js";
 import type { ReportFormat } from "./ReportFormat.js";
 import type { ReportLocale, ReportMessages } from "./reportMessages.js";
@@ -52,50 +52,6 @@ export interface RenderStatementOptions {
    * are ignored.
    */
   readonly history?: readonly ReportCycle[];
-}
-
-function fail(message: string, params: Record<string, unknown>): never {
-  throw new KpiContractError("statement-invalid", message, params);
-}
-
-function checkStatement(statement: unknown): asserts statement is SettlementStatement {
-  const s = statement as Partial<Record<string, unknown>> | null;
-  if (s === null || typeof s !== "object") fail("Expected a settlement statement object", {});
-  for (const key of ["lines", "evaluations", "warnings"] as const) {
-    if (!Array.isArray(s[key])) fail(`The statement has no ${key} array`, { field: key });
-  }
-  for (const key of ["contractId", "currency", "total"] as const) {
-    if (typeof s[key] !== "string") fail(`The statement has no ${key}`, { field: key });
-  }
-  const cycle = s.cycle as Partial<Period> | undefined;
-  if (typeof cycle?.start !== "string" || typeof cycle.end !== "string") {
-    fail("The statement has no cycle { start, end }", { field: "cycle" });
-  }
-}
-
-function checkHistory(history: unknown): readonly ReportCycle[] {
-  if (history === undefined) return [];
-  if (!Array.isArray(history)) {
-    throw new KpiContractError("report-options-invalid", "history must be an array of statements", {
-      option: "history",
-    });
-  }
-  history.forEach((h: Partial<ReportCycle> | null, i) => {
-    if (
-      h === null ||
-      typeof h !== "object" ||
-      typeof h.cycle?.start !== "string" ||
-      typeof h.cycle.end !== "string" ||
-      !Array.isArray(h.evaluations)
-    ) {
-      throw new KpiContractError(
-        "report-options-invalid",
-        `history[${i}] is not a statement: it needs a cycle { start, end } and an evaluations array`,
-        { option: "history", index: i },
-      );
-    }
-  });
-  return history as readonly ReportCycle[];
 }
 
 function unitOf(evaluation: TargetEvaluation): KpiUnit | undefined {
@@ -303,8 +259,10 @@ function trendCharts(
  * @param options - `format` (`"markdown"` default, `"html"`, `"text"`), `locale` (`"en"` default,
  *   `"zh-CN"`), `history`: statements of earlier cycles for the charts
  * @returns the report as one string
- * @throws `KpiContractError` `statement-invalid` when `statement` is not a statement,
- *   `report-options-invalid` for an unknown format or locale or a malformed `history`
+ * @throws `KpiContractError` `statement-invalid` when `statement` is not a statement the report can
+ *   read (every issue listed with its path, such as `evaluations.0.target` for a target that is not
+ *   a decimal string), `report-options-invalid` for an unknown format or locale or a malformed
+ *   `history` (its issues at `history.0.evaluations.1.actual`…)
  * @example
  * ```ts
  * const march = settle(contract, { cycle, facts, history });
@@ -317,7 +275,8 @@ export function renderStatement(
 ): string {
   const { format, locale, m } = checkReportOptions(options);
   checkStatement(statement);
-  const history = checkHistory(options.history);
+  checkHistory(options.history);
+  const history: readonly ReportCycle[] = options.history ?? [];
   const blocks: Block[] = [summaryBlock(statement, m), { kind: "heading", text: m.linesHeading }];
   blocks.push({ kind: "table", table: linesTable(statement, m) });
   if (statement.adjustments !== undefined && statement.adjustments.length > 0) {

@@ -72,16 +72,79 @@ describe("renderValidation", () => {
 
   it("validation-report-invalid for something that is not a report", () => {
     expect(() => renderValidation({ findings: [] } as never)).toThrow(KpiContractError);
-    try {
-      renderValidation(null as never);
-    } catch (error) {
-      expect((error as KpiContractError).code).toBe("validation-report-invalid");
-    }
+    expect(() => renderValidation(null as never)).toThrow(
+      expect.objectContaining({ code: "validation-report-invalid" }),
+    );
   });
 
   it("report-options-invalid for an unknown format", () => {
     expect(() => renderValidation({ ok: true, findings: [] }, { format: "docx" as "html" })).toThrow(
       expect.objectContaining({ code: "report-options-invalid" }),
     );
+  });
+});
+
+describe("renderValidation: findings it cannot read are refused at their path", () => {
+  const finding = {
+    code: "no-window",
+    criterion: "time-bound",
+    severity: "error",
+    targetId: "acos",
+    path: ["targets", 1, "evaluation"],
+    params: { target: "acos" },
+    message: "Target acos has no evaluation",
+  };
+
+  /** The error a call throws, or a failure when it throws none. */
+  function caught(fn: () => unknown): KpiContractError {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(KpiContractError);
+      return error as KpiContractError;
+    }
+    return expect.fail("expected a KpiContractError");
+  }
+
+  it("renders the well-formed finding", () => {
+    expect(renderValidation({ ok: false, findings: [finding] } as never, { format: "markdown" })).toContain(
+      "| Error | Time-bound | no-window | acos | targets\\[1\\].evaluation |",
+    );
+  });
+
+  it.each([
+    ["no path", { path: undefined }, ["findings", 0, "path"], "invalid_type"],
+    ["a path that is a string", { path: "targets" }, ["findings", 0, "path"], "invalid_type"],
+    ["no params", { params: undefined }, ["findings", 0, "params"], "invalid_type"],
+    [
+      "a number among the params",
+      { params: { target: 12 } },
+      ["findings", 0, "params", "target"],
+      "invalid_union",
+    ],
+    ["a code that is a number", { code: 5 }, ["findings", 0, "code"], "invalid_type"],
+    ["a target id that is a number", { targetId: 1 }, ["findings", 0, "targetId"], "invalid_type"],
+  ] as const)("%s: validation-report-invalid at its path", (_, fields, path, code) => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      const error = caught(() =>
+        renderValidation({ ok: false, findings: [{ ...finding, ...fields }] } as never, { locale }),
+      );
+      expect(error.code).toBe("validation-report-invalid");
+      expect(error.params).toEqual({ count: 1 });
+      expect(error.issues).toEqual([expect.objectContaining({ code, path })]);
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Not a validation report \\{ ok, findings \\} a report can show:\\n${path.join("\\.")}: `,
+        ),
+      );
+    }
+  });
+
+  it("refuses a finding that is not an object, and a report whose ok is not a boolean", () => {
+    const error = caught(() => renderValidation({ ok: "yes", findings: [null] } as never));
+    expect(error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["invalid_type", ["ok"]],
+      ["invalid_type", ["findings", 0]],
+    ]);
   });
 });

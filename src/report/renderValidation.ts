@@ -1,10 +1,10 @@
 import { MESSAGES, renderFinding } from "../locales/index.js";
 import type { SmartFinding } from "../smart/SmartFinding.js";
 import type { ValidationReport } from "../smart/validateContract.js";
-import { KpiContractError } from "../values/KpiContractError.js";
 import type { Block, ReportDocument } from "./internal/document.js";
 import { pathText } from "./internal/format.js";
 import { renderDocument } from "./internal/renderDocument.js";
+import { checkValidationReport } from "./internal/reportInput.js";
 import { checkReportOptions } from "./internal/reportOptions.js";
 import type { ReportFormat } from "./ReportFormat.js";
 import type { ReportLocale } from "./reportMessages.js";
@@ -17,17 +17,6 @@ export interface RenderValidationOptions {
   readonly locale?: ReportLocale;
   /** The contract's id, shown in the title. */
   readonly contractId?: string;
-}
-
-function checkReport(report: unknown): asserts report is ValidationReport {
-  const r = report as Partial<ValidationReport> | null;
-  if (r === null || typeof r !== "object" || typeof r.ok !== "boolean" || !Array.isArray(r.findings)) {
-    throw new KpiContractError(
-      "validation-report-invalid",
-      "Expected a validation report { ok, findings }",
-      {},
-    );
-  }
 }
 
 /** The finding's message in the report's language, re-rendered from its code and params when the locale knows the code. */
@@ -45,7 +34,9 @@ function messageOf(f: SmartFinding, locale: ReportLocale): string {
  * @param options - `format` (`"markdown"` default, `"html"`, `"text"`), `locale` (`"en"` default,
  *   `"zh-CN"`), `contractId` for the title
  * @returns the report as one string
- * @throws `KpiContractError` `validation-report-invalid` when `report` is not `{ ok, findings }`,
+ * @throws `KpiContractError` `validation-report-invalid` when `report` is not `{ ok, findings }`
+ *   with findings of `{ code, criterion, severity, path, params, message }` (every issue listed with
+ *   its path, such as `findings.0.path`),
  *   `report-options-invalid` for an unknown format or locale
  * @example
  * ```ts
@@ -54,7 +45,7 @@ function messageOf(f: SmartFinding, locale: ReportLocale): string {
  */
 export function renderValidation(report: ValidationReport, options: RenderValidationOptions = {}): string {
   const { format, locale, m } = checkReportOptions(options);
-  checkReport(report);
+  checkValidationReport(report);
   const count = (severity: SmartFinding["severity"]) =>
     report.findings.filter((f) => f.severity === severity).length;
   const errors = count("error");

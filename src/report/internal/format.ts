@@ -1,7 +1,7 @@
 import { D, formatDecimal } from "../../internal/decimal.js";
 import type { KpiUnit } from "../../kpis/types.js";
 import { isCurrencyCode } from "../../values/currency.js";
-import { isDecimalString } from "../../values/decimal.js";
+import { type DecimalString, isDecimalString } from "../../values/decimal.js";
 import { addDays, type Period } from "../../values/period.js";
 import { roundMoney } from "../../values/rounding.js";
 
@@ -35,9 +35,11 @@ export function formatPercent(ratio: string): string {
   return `${groupDigits(formatDecimal(new D(ratio).times(100).toDecimalPlaces(2, D.ROUND_HALF_EVEN)))}%`;
 }
 
-/** A plain number with at most four decimals, half-even, grouped. */
-export function formatNumber(value: string): string {
-  if (!isDecimalString(value)) return value;
+/**
+ * A plain number with at most four decimals, half-even, grouped. The value is a decimal string:
+ * reports check every value before formatting it.
+ */
+export function formatNumber(value: DecimalString): string {
   return groupDigits(formatDecimal(new D(value).toDecimalPlaces(4, D.ROUND_HALF_EVEN)));
 }
 
@@ -51,10 +53,9 @@ export interface ValueStyle {
 /**
  * Writes a KPI value by its unit: ratios as percents, money rounded half-even to the currency's
  * minor unit for display, days with their word, stars with a star, other numbers with at most four
- * decimals.
+ * decimals. The value is a decimal string: reports check every value before formatting it.
  */
-export function formatValue(value: string, style: ValueStyle): string {
-  if (!isDecimalString(value)) return value;
+export function formatValue(value: DecimalString, style: ValueStyle): string {
   switch (style.unit) {
     case "ratio":
       return formatPercent(value);
