@@ -1,7 +1,7 @@
 import { isCurrencyCode } from "../../values/currency.js";
 import { DECIMAL_PATTERN } from "../../values/decimal.js";
 import { isDateString } from "../../values/period.js";
-import { type PeriodFacts, periodFactsSchema } from "../schema.js";
+import { FACT_GROUPS, type PeriodFacts, periodFactsSchema } from "../schema.js";
 import {
   ATTRIBUTED_FIELDS,
   type FactFieldKind,
@@ -20,19 +20,7 @@ const PERIOD_KEYS: Readonly<Record<string, unknown>> = { start: true, end: true 
 const REVIEWS_KEYS: Readonly<Record<string, unknown>> = { byStars: true };
 
 /** The top-level keys of period facts, in the order the schema writes them. */
-const TOP_LEVEL = [
-  "store",
-  "period",
-  "currency",
-  "sales",
-  "ads",
-  "traffic",
-  "reviews",
-  "inventory",
-  "costs",
-  "listings",
-  "service",
-] as const;
+const TOP_LEVEL = ["store", "period", "currency", ...FACT_GROUPS] as const;
 
 /** A plain object (an object literal or `JSON.parse` output); anything else is left to the schema. */
 function isPlain(value: unknown): value is Plain {
