@@ -155,7 +155,17 @@ export interface ReconciliationSummary {
     readonly missingReported: number;
     readonly missingVerified: number;
   };
-  readonly kpis: { readonly compared: number; readonly exceeding: number; readonly statusChanged: number };
+  readonly kpis: {
+    /** Targets with a value on both versions. */
+    readonly compared: number;
+    /** Compared targets whose difference exceeds the tolerance: never more than `compared`. */
+    readonly exceeding: number;
+    /** Targets with a value on the verified version only (each a finding: `ok` is false). */
+    readonly missingReported: number;
+    /** Targets with a value on the reported version only (each a finding: `ok` is false). */
+    readonly missingVerified: number;
+    readonly statusChanged: number;
+  };
   readonly feeDifference: DecimalString | null;
   readonly message: string;
 }

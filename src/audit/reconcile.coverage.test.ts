@@ -47,18 +47,26 @@ describe("reconcile: a version whose fee cannot be computed", () => {
     });
     expect(result.fees).not.toHaveProperty("reportedDigest");
     expect(result.ok).toBe(false);
-    // 21 fields less the missing sales.refunds = 20 compared; gmv-growth has no reported value.
+    // 21 fields less the missing sales.refunds = 20 compared; gmv-growth has no reported value, so
+    // 2 KPIs are compared (both within the tolerance); sales.refunds and gmv-growth are said apart.
+    expect(result.summary.kpis).toEqual({
+      compared: 2,
+      exceeding: 0,
+      missingReported: 1,
+      missingVerified: 0,
+      statusChanged: 0,
+    });
     expect(result.summary.message).toBe(
-      "Reconciliation of contract worked for 2026-03-01..2026-03-31: 0 of 20 fact fields and 1 of 2 KPIs exceed the tolerance, 0 targets change status; the fee of the reported facts could not be computed (facts-missing).",
+      "Reconciliation of contract worked for 2026-03-01..2026-03-31: 0 of 20 fact fields and 0 of 2 KPIs exceed the tolerance, 1 fact field and 1 KPI have a value in the verified facts only, 0 targets change status; the fee of the reported facts could not be computed (facts-missing).",
     );
   });
 
   it("says which side failed in Chinese, reported or verified", () => {
     expect(run(noRefunds, facts, { locale: "zh-CN" }).summary.message).toBe(
-      "合同 worked 在 2026-03-01..2026-03-31 的对账：20 个事实字段中有 0 个、2 个 KPI 中有 1 个超出容差，0 个目标状态改变；上报数据无法计算费用（facts-missing）。",
+      "合同 worked 在 2026-03-01..2026-03-31 的对账：20 个事实字段中有 0 个、2 个 KPI 中有 0 个超出容差，1 个事实字段和 1 个 KPI 仅核验数据有值，0 个目标状态改变；上报数据无法计算费用（facts-missing）。",
     );
     expect(run(facts, noRefunds, { locale: "zh-CN" }).summary.message).toBe(
-      "合同 worked 在 2026-03-01..2026-03-31 的对账：20 个事实字段中有 0 个、2 个 KPI 中有 1 个超出容差，0 个目标状态改变；核验数据无法计算费用（facts-missing）。",
+      "合同 worked 在 2026-03-01..2026-03-31 的对账：20 个事实字段中有 0 个、2 个 KPI 中有 0 个超出容差，1 个事实字段和 1 个 KPI 仅上报数据有值，0 个目标状态改变；核验数据无法计算费用（facts-missing）。",
     );
   });
 });

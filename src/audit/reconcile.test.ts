@@ -160,3 +160,108 @@ describe("reconcile: refusals", () => {
     expect(result.success && result.data.ok).toBe(true);
   });
 });
+
+describe("reconcile: the summary counts what was compared, and says apart what one version lacks", () => {
+  const run = (reported: PeriodFactsInput[], verified: PeriodFactsInput[], locale?: "en" | "zh-CN") =>
+    reconcile(
+      contract,
+      { cycle, reported, verified, history },
+      { ...options, ...(locale ? { locale } : {}) },
+    );
+  const where = "Reconciliation of contract worked for 2026-03-01..2026-03-31";
+  const whereZh = "合同 worked 在 2026-03-01..2026-03-31 的对账";
+
+  it("no verified facts at all: nothing compared, 21 fields and 3 KPIs on the reported side only", () => {
+    const result = run(facts, []);
+    // Every target has a reported value and is unavailable on the verified side: each status changes.
+    expect(result.summary.fields).toEqual({
+      compared: 0,
+      exceeding: 0,
+      missingReported: 0,
+      missingVerified: 21,
+    });
+    expect(result.summary.kpis).toEqual({
+      compared: 0,
+      exceeding: 0,
+      missingReported: 0,
+      missingVerified: 3,
+      statusChanged: 3,
+    });
+    // Each one-sided KPI is still a finding in its row and in ok.
+    expect(result.kpis.every((k) => k.exceeds)).toBe(true);
+    expect(result.ok).toBe(false);
+    expect(result.summary.message).toBe(
+      `${where}: 0 of 0 fact fields and 0 of 0 KPIs exceed the tolerance, 21 fact fields and 3 KPIs have a value in the reported facts only, 3 targets change status; the fee of the verified facts could not be computed (facts-missing).`,
+    );
+    expect(run(facts, [], "zh-CN").summary.message).toBe(
+      `${whereZh}：0 个事实字段中有 0 个、0 个 KPI 中有 0 个超出容差，21 个事实字段和 3 个 KPI 仅上报数据有值，3 个目标状态改变；核验数据无法计算费用（facts-missing）。`,
+    );
+  });
+
+  it("no reported facts at all: the same, on the verified side", () => {
+    const result = run([], facts);
+    expect(result.summary.kpis).toEqual({
+      compared: 0,
+      exceeding: 0,
+      missingReported: 3,
+      missingVerified: 0,
+      statusChanged: 3,
+    });
+    expect(result.summary.message).toBe(
+      `${where}: 0 of 0 fact fields and 0 of 0 KPIs exceed the tolerance, 21 fact fields and 3 KPIs have a value in the verified facts only, 3 targets change status; the fee of the reported facts could not be computed (facts-missing).`,
+    );
+    expect(run([], facts, "zh-CN").summary.message).toBe(
+      `${whereZh}：0 个事实字段中有 0 个、0 个 KPI 中有 0 个超出容差，21 个事实字段和 3 个 KPI 仅核验数据有值，3 个目标状态改变；上报数据无法计算费用（facts-missing）。`,
+    );
+  });
+
+  it("each version lacking something: the reported side's extras first, then the verified side's", () => {
+    // Reported without sales.refunds: gmv-growth (net GMV) has no reported value and the share no
+    // basis. Verified without reviews: its 5 star counts are missing and negative-reviews has no
+    // verified value (met on the reported facts, missed on the verified: a status change).
+    const { refunds: _refunds, ...sales } = store.sales as Record<string, unknown>;
+    const { reviews: _reviews, ...noReviews } = store as Record<string, unknown>;
+    const reported = [{ ...store, sales }] as PeriodFactsInput[];
+    const verified = [noReviews] as PeriodFactsInput[];
+    const result = run(reported, verified);
+    expect(result.summary.fields).toEqual({
+      compared: 15,
+      exceeding: 0,
+      missingReported: 1,
+      missingVerified: 5,
+    });
+    expect(result.summary.kpis).toEqual({
+      compared: 1,
+      exceeding: 0,
+      missingReported: 1,
+      missingVerified: 1,
+      statusChanged: 1,
+    });
+    expect(result.summary.message).toBe(
+      `${where}: 0 of 15 fact fields and 0 of 1 KPIs exceed the tolerance, 5 fact fields and 1 KPI have a value in the reported facts only, 1 fact field and 1 KPI have a value in the verified facts only, 1 target changes status; the fee of the reported facts could not be computed (facts-missing).`,
+    );
+    expect(run(reported, verified, "zh-CN").summary.message).toBe(
+      `${whereZh}：15 个事实字段中有 0 个、1 个 KPI 中有 0 个超出容差，5 个事实字段和 1 个 KPI 仅上报数据有值，1 个事实字段和 1 个 KPI 仅核验数据有值，1 个目标状态改变；上报数据无法计算费用（facts-missing）。`,
+    );
+  });
+
+  it("a single fact field on one side only, next to a real difference, is said in the singular", () => {
+    // Gross 50,000.00 against 46,000.00 as in the worked example, plus a cost only the agency reports.
+    const reported = [
+      { ...store, sales: { ...store.sales, gross: "50000.00" }, costs: { cogs: "15000.00" } },
+    ] as PeriodFactsInput[];
+    const result = run(reported, facts);
+    expect(result.summary.kpis).toMatchObject({
+      compared: 3,
+      exceeding: 1,
+      missingReported: 0,
+      missingVerified: 0,
+    });
+    expect(result.summary.message).toBe(
+      `${where}: 1 of 21 fact fields and 1 of 3 KPIs exceed the tolerance, 1 fact field has a value in the reported facts only, 0 targets change status; the reported facts give a fee 320.00 USD higher than the verified facts.`,
+    );
+    expect(run(reported, facts, "zh-CN").summary.message).toBe(
+      `${whereZh}：21 个事实字段中有 1 个、3 个 KPI 中有 1 个超出容差，1 个事实字段仅上报数据有值，0 个目标状态改变；按上报数据计算的费用比核验数据高 320.00 USD。`,
+    );
+  });
+});

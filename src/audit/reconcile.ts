@@ -308,9 +308,27 @@ function summaryMessage(
     else
       fee = `the reported facts give a fee ${amount} ${diff.isPos() ? "higher" : "lower"} than the verified facts`;
   }
+  // Fields and KPIs with a value on one version only were not compared: they are said apart.
+  const oneSided = (fieldCount: number, kpiCount: number, which: "reported" | "verified"): string => {
+    const items = [
+      ...(fieldCount > 0
+        ? [zh ? `${fieldCount} 个事实字段` : `${fieldCount} fact field${fieldCount === 1 ? "" : "s"}`]
+        : []),
+      ...(kpiCount > 0 ? [zh ? `${kpiCount} 个 KPI` : `${kpiCount} KPI${kpiCount === 1 ? "" : "s"}`] : []),
+    ];
+    if (items.length === 0) return "";
+    // Chinese puts a space between a Latin word and the characters after it: "3 个 KPI 仅…".
+    if (zh)
+      return `，${items.join("和 ")}${kpiCount > 0 ? " " : ""}仅${which === "reported" ? "上报" : "核验"}数据有值`;
+    const verb = fieldCount + kpiCount === 1 ? "has" : "have";
+    return `, ${items.join(" and ")} ${verb} a value in the ${which} facts only`;
+  };
+  const missing =
+    oneSided(fields.missingVerified, kpis.missingVerified, "reported") +
+    oneSided(fields.missingReported, kpis.missingReported, "verified");
   return zh
-    ? `${where}：${fields.compared} 个事实字段中有 ${fields.exceeding} 个、${kpis.compared} 个 KPI 中有 ${kpis.exceeding} 个超出容差，${kpis.statusChanged} 个目标状态改变；${fee}。`
-    : `${where}: ${fields.exceeding} of ${fields.compared} fact fields and ${kpis.exceeding} of ${kpis.compared} KPIs exceed the tolerance, ${kpis.statusChanged} target${kpis.statusChanged === 1 ? "" : "s"} change${kpis.statusChanged === 1 ? "s" : ""} status; ${fee}.`;
+    ? `${where}：${fields.compared} 个事实字段中有 ${fields.exceeding} 个、${kpis.compared} 个 KPI 中有 ${kpis.exceeding} 个超出容差${missing}，${kpis.statusChanged} 个目标状态改变；${fee}。`
+    : `${where}: ${fields.exceeding} of ${fields.compared} fact fields and ${kpis.exceeding} of ${kpis.compared} KPIs exceed the tolerance${missing}, ${kpis.statusChanged} target${kpis.statusChanged === 1 ? "" : "s"} change${kpis.statusChanged === 1 ? "s" : ""} status; ${fee}.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,7 +397,10 @@ export function reconcile(
     },
     kpis: {
       compared: kpis.filter((k) => k.reported !== null && k.verified !== null).length,
-      exceeding: kpis.filter((k) => k.exceeds).length,
+      // A one-sided KPI exceeds in its row but was not compared: it is counted apart, not here.
+      exceeding: kpis.filter((k) => k.exceeds && k.reported !== null && k.verified !== null).length,
+      missingReported: kpis.filter((k) => k.reason === "missing-reported").length,
+      missingVerified: kpis.filter((k) => k.reason === "missing-verified").length,
       statusChanged: kpis.filter((k) => k.statusChanged).length,
     },
     feeDifference: fees.difference,
@@ -387,6 +408,8 @@ export function reconcile(
   const ok =
     counts.fields.exceeding === 0 &&
     counts.kpis.exceeding === 0 &&
+    counts.kpis.missingReported === 0 &&
+    counts.kpis.missingVerified === 0 &&
     counts.kpis.statusChanged === 0 &&
     fees.difference !== null &&
     new D(fees.difference).isZero();

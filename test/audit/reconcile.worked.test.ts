@@ -112,7 +112,13 @@ describe("reconcile on the SPEC §8 contract: reported gross 50,000.00 against a
   it("is not ok, and the summary says why", () => {
     expect(result.ok).toBe(false);
     expect(result.tolerance).toEqual({ absolute: "10.00", relative: "0.01" });
-    expect(result.summary.kpis).toEqual({ compared: 3, exceeding: 1, statusChanged: 0 });
+    expect(result.summary.kpis).toEqual({
+      compared: 3,
+      exceeding: 1,
+      missingReported: 0,
+      missingVerified: 0,
+      statusChanged: 0,
+    });
     expect(result.summary.feeDifference).toBe("320.00");
     expect(result.summary.message).toBe(
       "Reconciliation of contract worked for 2026-03-01..2026-03-31: 1 of 21 fact fields and 1 of 3 KPIs exceed the tolerance, 0 targets change status; the reported facts give a fee 320.00 USD higher than the verified facts.",
