@@ -21,6 +21,7 @@ import {
   requiredPositional,
   stringFlag,
 } from "./parseCommandArgs.js";
+import { readContractFile } from "./readContractFile.js";
 import { type JsonInput, jsonLocation, readJsonInput } from "./readInputFile.js";
 import { REPORT_FORMAT, STATEMENT_FORMATS } from "./settleCommand.js";
 import { settlementProblem, splitSettlementFiles } from "./settleFromFiles.js";
@@ -159,13 +160,7 @@ export function compareCommand(args: readonly string[], io: CliIo): ExitCode {
   const locale = localeFlag("compare", values);
   const { scenarios, file: scenariosFile } = scenariosFrom(values, io);
 
-  const contract = readJsonInput(contractFile, io.cwd, "contract");
-  const parsedContract = safeParseContract(contract.data);
-  if (!parsedContract.success) {
-    throw libraryProblem(parsedContract.error, EXIT.input, "the contract is invalid: ", (path) =>
-      jsonLocation(contract, path),
-    );
-  }
+  const { input: contract, contract: parsedContract } = readContractFile(contractFile, io.cwd);
   const schedules = namedSchedules(readJsonInput(schedulesFile, io.cwd, "schedules"), contract);
   const historyFile = stringFlag(values, "history");
   const files = splitSettlementFiles(
@@ -196,7 +191,7 @@ export function compareCommand(args: readonly string[], io: CliIo): ExitCode {
       ? JSON.stringify(table, null, 2)
       : renderComparison(table, {
           format: REPORT_FORMAT[format],
-          locale: locale ?? parsedContract.data.locale ?? "en",
+          locale: locale ?? parsedContract.locale ?? "en",
         });
   writeOutput(io, text, stringFlag(values, "out"));
   return EXIT.ok;

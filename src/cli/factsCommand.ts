@@ -1,5 +1,4 @@
 import cliProgress from "cli-progress";
-import { safeParseContract } from "../contract/parseContract.js";
 import type { FxTableInput } from "../facts/fx.js";
 import {
   type AggregateFactsResult,
@@ -23,7 +22,8 @@ import {
   requiredFlag,
   stringFlag,
 } from "./parseCommandArgs.js";
-import { checkInputFile, jsonLocation, readJsonInput } from "./readInputFile.js";
+import { readContractFile } from "./readContractFile.js";
+import { checkInputFile } from "./readInputFile.js";
 import { writeOutput } from "./writeOutput.js";
 
 /** Files bigger than this (all sources together) get a progress bar when stderr is a terminal. */
@@ -88,19 +88,13 @@ function storesFrom(
     );
   }
   if (contractFile !== undefined) {
-    const contract = readJsonInput(contractFile, io.cwd, "contract");
-    const parsed = safeParseContract(contract.data);
-    if (!parsed.success) {
-      throw libraryProblem(parsed.error, EXIT.input, "the contract is invalid: ", (path) =>
-        jsonLocation(contract, path),
-      );
-    }
-    const stores = parsed.data.stores.map((st) => ({
+    const { contract: parsed } = readContractFile(contractFile, io.cwd);
+    const stores = parsed.stores.map((st) => ({
       id: st.id,
       currency: st.currency,
       timeZone: st.timeZone,
     }));
-    return { stores, ...(parsed.data.fx ? { fx: parsed.data.fx as FxTableInput } : {}) };
+    return { stores, ...(parsed.fx ? { fx: parsed.fx as FxTableInput } : {}) };
   }
   if (storeArgs.length === 0) {
     throw new CliError(

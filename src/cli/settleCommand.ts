@@ -1,9 +1,7 @@
-import { safeParseContract } from "../contract/parseContract.js";
 import { renderStatement } from "../report/renderStatement.js";
 import { EXIT, type ExitCode } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { HELP } from "./help.js";
-import { libraryProblem } from "./libraryProblem.js";
 import {
   choiceFlag,
   localeFlag,
@@ -13,7 +11,8 @@ import {
   requiredPositional,
   stringFlag,
 } from "./parseCommandArgs.js";
-import { jsonLocation, readJsonInput } from "./readInputFile.js";
+import { readContractFile } from "./readContractFile.js";
+import { readJsonInput } from "./readInputFile.js";
 import { earlierStatements, settleFromFiles, splitSettlementFiles } from "./settleFromFiles.js";
 import { writeOutput } from "./writeOutput.js";
 
@@ -63,13 +62,7 @@ export function settleCommand(args: readonly string[], io: CliIo): ExitCode {
   const locale = localeFlag("settle", values);
   const historyFile = stringFlag(values, "history");
 
-  const contract = readJsonInput(contractFile, io.cwd, "contract");
-  const parsed = safeParseContract(contract.data);
-  if (!parsed.success) {
-    throw libraryProblem(parsed.error, EXIT.input, "the contract is invalid: ", (path) =>
-      jsonLocation(contract, path),
-    );
-  }
+  const { input: contract, contract: parsedContract } = readContractFile(contractFile, io.cwd);
   const facts = readJsonInput(factsFile, io.cwd, "facts");
   const history = historyFile === undefined ? undefined : readJsonInput(historyFile, io.cwd, "history");
   const files = splitSettlementFiles(contract, facts, history, cycle);
@@ -86,8 +79,8 @@ export function settleCommand(args: readonly string[], io: CliIo): ExitCode {
   }
   const report = renderStatement(statement, {
     format: REPORT_FORMAT[format],
-    locale: locale ?? parsed.data.locale ?? "en",
-    history: earlierStatements(parsed.data, files, cycle, options),
+    locale: locale ?? parsedContract.locale ?? "en",
+    history: earlierStatements(parsedContract, files, cycle, options),
   });
   writeOutput(io, report, stringFlag(values, "out"));
   return EXIT.ok;
