@@ -219,33 +219,32 @@ describe("evaluateTargets converting currencies", () => {
     expect(error.params).toEqual({ from: "EUR", to: "USD", date: "2026-03-31" });
   });
 
-  it("names history facts without a store as such when they cannot be converted", () => {
+  it("leaves history facts without a store out of a baseline, unconverted, even without a rate", () => {
     const contract = withTargets([
       acosTarget({ baseline: { from: "history", window: Q4_2025, aggregate: "pooled" } }),
     ]);
     const { store: _store, ...storeless } = { ...q4[0], currency: "EUR" };
-    const error = thrown(() =>
-      evaluateTargets(contract, { cycle: MARCH, facts: march, history: [...q4, storeless] }),
-    );
-    expect(error.code).toBe("fx-rate-missing");
-    expect(error.message).toBe(
-      "Facts of a store are in EUR but the fees are in USD, and the contract has no fx table",
-    );
-    expect(error.params).toEqual({ from: "EUR", to: "USD", date: "2025-10-31" });
+    const report = evaluateTargets(contract, { cycle: MARCH, facts: march, history: [...q4, storeless] });
+    // The baseline reads the contract's store only: (7000 + 7200 + 7400) ÷ (26000 + 27500 + 29000).
+    expect(only(report.evaluations).baseline).toBe("0.2618181818181818181818181818181818");
+    expect(report.fxRates).toEqual([]);
   });
 
-  it("shows a fixed-policy rate without a date, and history facts without a store as facts", () => {
+  it("shows a fixed-policy rate without a date for a store's history in another currency", () => {
     const contract = withTargets(
       [acosTarget({ baseline: { from: "history", window: Q4_2025, aggregate: "pooled" } })],
       { fx: { policy: "fixed", rates: [{ from: "EUR", to: "USD", rate: "1.1" }] } },
     );
-    const { store: _store, ...storeless } = { ...q4[0], currency: "EUR" };
-    const report = evaluateTargets(contract, { cycle: MARCH, facts: march, history: [...q4, storeless] });
-    // The store-less record is converted with the rest of the history, then left out of the
-    // baseline of the contract's store: (7000 + 7200 + 7400) ÷ (26000 + 27500 + 29000) = 21600 ÷ 82500.
-    expect(only(report.evaluations).baseline).toBe("0.2618181818181818181818181818181818");
+    const october = { ...q4[0], currency: "EUR" };
+    const report = evaluateTargets(contract, {
+      cycle: MARCH,
+      facts: march,
+      history: [october, ...q4.slice(1)],
+    });
+    // October in EUR × 1.1: (7000 × 1.1 + 7200 + 7400) ÷ (26000 × 1.1 + 27500 + 29000) = 22300 ÷ 85100
+    expect(only(report.evaluations).baseline).toBe("0.2620446533490011750881316098707403");
     expect(report.fxRates).toEqual([
-      { from: "EUR", to: "USD", rate: "1.1", date: null, usedFor: "facts 2025-10-01..2025-10-31" },
+      { from: "EUR", to: "USD", rate: "1.1", date: null, usedFor: "us 2025-10-01..2025-10-31" },
     ]);
   });
 

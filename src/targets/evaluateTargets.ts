@@ -210,6 +210,7 @@ function storeIdsOf(contract: EvaluationContract, ids: readonly string[] | undef
  */
 function toScheduleCurrency(
   contract: EvaluationContract,
+  store: string,
   facts: PeriodFacts,
   rates: FxRateUse[],
 ): PeriodFacts {
@@ -218,7 +219,7 @@ function toScheduleCurrency(
   if (contract.fx === undefined) {
     throw new KpiContractError(
       "fx-rate-missing",
-      `Facts of ${facts.store ?? "a store"} are in ${facts.currency} but the fees are in ${to}, and the contract has no fx table`,
+      `Facts of ${store} are in ${facts.currency} but the fees are in ${to}, and the contract has no fx table`,
       { from: facts.currency, to, date: facts.period.end },
     );
   }
@@ -228,7 +229,7 @@ function toScheduleCurrency(
     to,
     rate: rate.rate,
     date: rate.date ?? null,
-    usedFor: `${facts.store ?? "facts"} ${facts.period.start}..${facts.period.end}`,
+    usedFor: `${store} ${facts.period.start}..${facts.period.end}`,
   });
   return convertFacts(facts, to, rate.rate);
 }
@@ -269,7 +270,7 @@ export function storeFactsInCurrency(
         { store: id, period },
       );
     }
-    for (const f of found) selected.push(toScheduleCurrency(contract, f, rates));
+    for (const f of found) selected.push(toScheduleCurrency(contract, id, f, rates));
   }
   if (missing.length > 0) {
     throw new KpiContractError(
@@ -518,7 +519,10 @@ function evaluateTarget(
   // Built field by field (not by spreading) in the order statements show them: this runs per
   // target per call, and spreading into a new literal is several times slower in V8.
   const evaluationOf = (
-    fields: Pick<TargetEvaluation, "status" | "met" | "judged" | "actual" | "reason" | "target" | "baseline" | "attainment">,
+    fields: Pick<
+      TargetEvaluation,
+      "status" | "met" | "judged" | "actual" | "reason" | "target" | "baseline" | "attainment"
+    >,
     trace: TargetEvaluationTrace,
   ): TargetEvaluation => {
     const e: { -readonly [K in keyof TargetEvaluation]?: TargetEvaluation[K] } = {
@@ -573,10 +577,20 @@ function evaluateTarget(
     const spec = target.baseline;
     const baseline = cachedBaseline(baselines, contract, target, history, rates, () => {
       const used: FxRateUse[] = [];
-      const convertedHistory = history.map((f) => toScheduleCurrency(contract, f, used));
+      const stores = storeIdsOf(contract, target.stores);
+      // Only the records the baseline can read are converted (and listed in fxRates): the target's
+      // stores inside the baseline window. A stated baseline reads none.
+      const window = "window" in spec ? spec.window : undefined;
+      const convertedHistory: PeriodFacts[] = [];
+      for (const f of history) {
+        const store = f.store;
+        if (window === undefined || store === undefined || !stores.includes(store)) continue;
+        if (f.period.start < window.start || window.end < f.period.end) continue;
+        convertedHistory.push(toScheduleCurrency(contract, store, f, used));
+      }
       const result = computeBaseline(spec, definition, resolved.scope, convertedHistory, {
         cycle: contract.cycle,
-        stores: storeIdsOf(contract, target.stores),
+        stores,
       });
       return { result, rates: used };
     });
