@@ -138,6 +138,57 @@ describe("safeSettle", () => {
   });
 });
 
+describe("settle: a contract's custom KPIs", () => {
+  it("are read with the contract and judge a target that pays a bonus, on every call", () => {
+    const acos = makeContract({ components: [] }).targets[0];
+    const contract = makeContract(
+      {
+        components: [
+          fixed,
+          { type: "bonus", name: "refund-bonus", target: "refunds", payout: { fixed: "200.00" } },
+        ],
+      },
+      {
+        kpis: [
+          {
+            id: "refundShare",
+            unit: "ratio",
+            polarity: "lower-is-better",
+            expression: { ratio: ["sales.refunds", "sales.gross"] },
+          },
+        ],
+        targets: [
+          { ...acos, weight: "0.5" },
+          {
+            id: "refunds",
+            kpi: "refundShare",
+            goal: { atMost: "0.05" },
+            evaluation: { every: "cycle" },
+            weight: "0.5",
+          },
+          makeContract({ components: [] }).targets[1],
+        ],
+      },
+    );
+    // 1,840 ÷ 46,000 = 0.04 ≤ 0.05: met, the bonus pays 200.00; total 1,500.00 + 200.00.
+    const first = settle(contract, march());
+    expect(first.evaluations.find((e) => e.targetId === "refunds")).toMatchObject({
+      actual: "0.04",
+      status: "met",
+    });
+    expect(amounts(first)).toEqual([
+      ["fixed", "base", "1500.00"],
+      ["bonus", "refund-bonus", "200.00"],
+    ]);
+    expect(first.total).toBe("1700.00");
+    // 2,840 ÷ 46,000 ≈ 0.0617 > 0.05: missed, the bonus pays nothing.
+    const missed = settle(contract, march({ refunds: "2840.00" }));
+    expect(missed.evaluations.find((e) => e.targetId === "refunds")?.status).toBe("missed");
+    expect(missed.total).toBe("1500.00");
+    expect(JSON.stringify(settle(contract, march()))).toBe(JSON.stringify(first));
+  });
+});
+
 const read = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../test/fixtures/worked/${name}`, import.meta.url), "utf8"));
 
