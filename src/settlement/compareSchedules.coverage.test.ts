@@ -31,6 +31,8 @@ describe("compareSchedules: base facts and options", () => {
       compareSchedules([{ name: "A", schedule: offerA }], [{ name: "+10%", growth: "0.1" }], base),
     );
     expect(error.code).toBe("facts-invalid");
+    // The same params as settle's facts-invalid: the number of issues.
+    expect(error.params).toEqual({ count: 1 });
     expect(error.issues.map((i) => [i.code, i.path])).toEqual([
       ["decimal-invalid", ["facts", 0, "sales", "gross"]],
     ]);

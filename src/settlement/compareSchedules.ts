@@ -88,7 +88,7 @@ function grow(facts: readonly PeriodFactsInput[], growth: DecimalString): Period
       throw new KpiContractError(
         "facts-invalid",
         `Invalid base facts:\n${describeIssues(issues)}`,
-        {},
+        { count: issues.length },
         issues,
       );
     }
