@@ -13,13 +13,13 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],
-      // The CLI is exercised end to end; the testing helpers are test code shipped for users.
-      exclude: ["src/cli/**", "src/testing/**", "src/**/*.test.ts", "src/**/*.d.ts"],
+      // The CLI is exercised end to end through the built binary (subprocesses are not measured).
+      exclude: ["src/cli/**", "src/**/*.test.ts", "src/**/*.d.ts"],
       reporter: ["text-summary", "json-summary", "html"],
       reportsDirectory: "build/coverage",
       reportOnFailure: true,
       // Set at what the suite reaches (rounded down), never above: see docs/quality.md.
-      thresholds: { lines: 98, statements: 97, functions: 98, branches: 92 },
+      thresholds: { lines: 99, statements: 99, functions: 99, branches: 98 },
     },
   },
 });
