@@ -95,6 +95,11 @@ export interface TargetEvaluationTrace {
     readonly period: Period;
     readonly value: DecimalString | null;
     readonly reason?: string;
+    /**
+     * True for a cycle of a lower-is-better ratio with nothing in its numerator (a zero
+     * denominator with a zero numerator): counted as met by SPEC §4.3, it is left out of the mean.
+     */
+    readonly leftOut?: boolean;
   }[];
   /** The KPI computation (pooled facts) where there is one. */
   readonly kpi?: KpiResult;
@@ -655,21 +660,28 @@ function evaluateTarget(
       rates.push(...used);
       return { period: p, result };
     });
-    const firstNull = cycles.find((c) => c.result.value === null);
+    // SPEC §4.3 counts a lower-is-better ratio with nothing in its numerator (no spend, no negative
+    // reviews) as met: such a cycle has nothing to average, so it is left out of the mean, and a
+    // window of nothing but such cycles is an empty numerator itself (met, attainment at the cap).
+    const lowerRatio = definition.polarity === "lower-is-better" && definition.unit === "ratio";
+    const counted = lowerRatio ? cycles.filter((c) => !emptyNumerator(c.result)) : cycles;
+    const firstNull = counted.find((c) => c.result.value === null);
     const mean =
-      firstNull === undefined
-        ? cycles.reduce((sum, c) => sum.plus(c.result.value as string), ZERO).div(cycles.length)
+      firstNull === undefined && counted.length > 0
+        ? counted.reduce((sum, c) => sum.plus(c.result.value as string), ZERO).div(counted.length)
         : null;
-    const reason = firstNull ? nullReason(firstNull.result) : undefined;
+    const reason =
+      counted.length === 0 ? "zero-denominator" : firstNull ? nullReason(firstNull.result) : undefined;
     judgement = {
       actual: mean === null ? null : formatDecimal(mean),
       ...(reason ? { reason } : {}),
-      emptyNumerator: false,
+      emptyNumerator: counted.length === 0,
       trace: {
         cycles: cycles.map((c) => ({
           period: c.period,
           value: c.result.value,
           ...(c.result.value === null ? { reason: c.result.reason } : {}),
+          ...(lowerRatio && emptyNumerator(c.result) ? { leftOut: true } : {}),
         })),
       },
     };
