@@ -1,10 +1,10 @@
 import type { Contract } from "../contract/schema.js";
-import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
+import { readPeriod, safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { cyclesOf } from "../values/cycle.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
-import { isDateString, type Period, periodSchema, samePeriod } from "../values/period.js";
+import { type Period, periodSchema, samePeriod } from "../values/period.js";
 import type { ParsedSettlementInput } from "./SettlementStatement.js";
 
 /** Parsed history arrays by the caller's history array (valid ones only): parsed once per array. */
@@ -26,15 +26,10 @@ function isCycleOf(contract: Contract, cycle: Period): boolean {
   return keys.has(`${cycle.start}..${cycle.end}`);
 }
 
-/** The cycle as given when it is a plain `{ start, end }` of real dates in order, else the schema's result. */
+/** The cycle read on the fast path when it is a plain, well-formed period, else the schema's result. */
 function parseCycle(input: unknown): ReturnType<typeof periodSchema.safeParse> {
-  if (input !== null && typeof input === "object" && Object.getPrototypeOf(input) === Object.prototype) {
-    const { start, end, ...rest } = input as Record<string, unknown>;
-    if (Object.keys(rest).length === 0 && isDateString(start) && isDateString(end) && start <= end) {
-      return { success: true, data: { start, end } };
-    }
-  }
-  return periodSchema.safeParse(input);
+  const fast = readPeriod(input);
+  return fast !== undefined ? { success: true, data: fast } : periodSchema.safeParse(input);
 }
 
 function refuse(code: string, what: string, issues: readonly ValidationIssue[]): never {

@@ -23,6 +23,7 @@ import { computeKpiParsed } from "../kpis/computeKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import {
   createFactsPool,
+  dedupeRates,
   evaluateParsedTargets,
   type FactsPool,
   type FxRateUse,
@@ -50,12 +51,11 @@ import type {
 import {
   type ContractEntry,
   smartErrors as cachedSmartErrors,
-  canonicalText,
   contractDigestPrefix,
   contractEntry,
   historyCanonical,
 } from "./settleCache.js";
-import { digestOfCanonicalParts } from "./statementDigest.js";
+import { canonicalText, digestOfCanonicalParts } from "./statementDigest.js";
 
 /** A basis value with the FX rates used to compute it. */
 interface ComputedBasis {
@@ -157,16 +157,6 @@ function money(value: Dec, currency: string): DecimalString {
 
 function sumLines(lines: readonly FeeLine[]): Dec {
   return lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
-}
-
-function dedupeRates(rates: readonly FxRateUse[]): FxRateUse[] {
-  const seen = new Set<string>();
-  return rates.filter((r) => {
-    const key = `${r.from}|${r.to}|${r.rate}|${r.date}|${r.usedFor}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** The carried negative bases read from the previous cycle's statement, by component name. */

@@ -7,9 +7,7 @@ import { customKpiFromJson } from "../kpis/customKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import type { SmartFinding } from "../smart/SmartFinding.js";
 import { validateContract } from "../smart/validateContract.js";
-import { KpiContractError } from "../values/KpiContractError.js";
-import { canonicalJson } from "./normalizeDecimals.js";
-import { type DigestPrefix, digestPrefix } from "./statementDigest.js";
+import { canonicalText, type DigestPrefix, digestPrefix } from "./statementDigest.js";
 
 /**
  * What `settle` derives from one contract object and keeps while that object is alive: the parsed
@@ -89,26 +87,6 @@ export function smartErrors(
     byLocale.set(locale, errors);
   }
   return errors;
-}
-
-/**
- * RFC 8785 canonical JSON of plain data with its decimals normalised (see {@link canonicalJson}).
- *
- * @internal
- * @param value - plain JSON data
- * @returns the canonical text
- * @throws {@link KpiContractError} `digest-failed` when the data cannot be canonicalised
- */
-export function canonicalText(value: unknown): string {
-  const text = canonicalJson(value);
-  if (text === undefined) {
-    throw new KpiContractError(
-      "digest-failed",
-      "The settlement input cannot be written as canonical JSON",
-      {},
-    );
-  }
-  return text;
 }
 
 /**

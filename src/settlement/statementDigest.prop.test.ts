@@ -1,8 +1,7 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { canonicalText } from "./settleCache.js";
-import { digestOfCanonicalParts, digestPrefix, statementDigest } from "./statementDigest.js";
+import { canonicalText, digestOfCanonicalParts, digestPrefix, statementDigest } from "./statementDigest.js";
 
 /** JSON values with decimal-looking strings, id-like keys, nesting and odd characters. */
 const json = fc.letrec((tie) => ({

@@ -1,8 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import canonicalize from "canonicalize";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { normalizeDecimals } from "./normalizeDecimals.js";
+import { canonicalJson } from "./normalizeDecimals.js";
 
 /**
  * The digest of a settlement (SPEC §6.5): SHA-256, as lower-case hex, of the RFC 8785 canonical
@@ -17,7 +16,19 @@ import { normalizeDecimals } from "./normalizeDecimals.js";
  * ```
  */
 export function statementDigest(data: { contract: unknown; input: unknown; options: unknown }): string {
-  const text = canonicalize(normalizeDecimals(data));
+  return bytesToHex(sha256(utf8ToBytes(canonicalText(data))));
+}
+
+/**
+ * RFC 8785 canonical JSON of plain data with its decimals normalised (see {@link canonicalJson}).
+ *
+ * @internal
+ * @param value - plain JSON data
+ * @returns the canonical text
+ * @throws {@link KpiContractError} `digest-failed` when the data cannot be canonicalised
+ */
+export function canonicalText(value: unknown): string {
+  const text = canonicalJson(value);
   if (text === undefined) {
     throw new KpiContractError(
       "digest-failed",
@@ -25,7 +36,7 @@ export function statementDigest(data: { contract: unknown; input: unknown; optio
       {},
     );
   }
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return text;
 }
 
 /** A SHA-256 state that has read the constant start of the hashed text. @internal */
@@ -45,7 +56,7 @@ export function digestPrefix(contract: string): DigestPrefix {
 
 /**
  * The digest of {@link statementDigest} assembled from parts already written as canonical JSON
- * (after {@link normalizeDecimals}). RFC 8785 writes an object's members sorted by key, each value
+ * (decimals normalised, see {@link canonicalJson}). RFC 8785 writes an object's members sorted by key, each value
  * written on its own, so `{"contract":C,"input":{"cycle":Y,"facts":F,"history":H},"options":O}`
  * is exactly the canonical text of the whole; `settle` keeps C (as a hash state) and H per
  * contract and history.

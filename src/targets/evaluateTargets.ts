@@ -518,6 +518,8 @@ function evaluateTarget(
   const resolved = resolveScopeOnce(contract, target.kpi, target.scope);
   const definition = getKpiDefinition(target.kpi, customKpis);
   const cap = new D(contract.attainmentCap);
+  // SPEC §4.3's exception: a null lower-is-better ratio with nothing in its numerator counts as met.
+  const lowerRatio = definition.polarity === "lower-is-better" && definition.unit === "ratio";
   const weight = target.role === "objective" ? (target.weight ?? null) : null;
   const goal = singleGoal(target.goal);
   const evaluation = target.evaluation;
@@ -663,7 +665,6 @@ function evaluateTarget(
     // SPEC §4.3 counts a lower-is-better ratio with nothing in its numerator (no spend, no negative
     // reviews) as met: such a cycle has nothing to average, so it is left out of the mean, and a
     // window of nothing but such cycles is an empty numerator itself (met, attainment at the cap).
-    const lowerRatio = definition.polarity === "lower-is-better" && definition.unit === "ratio";
     const counted = lowerRatio ? cycles.filter((c) => !emptyNumerator(c.result)) : cycles;
     const firstNull = counted.find((c) => c.result.value === null);
     const mean =
@@ -696,7 +697,6 @@ function evaluateTarget(
     attainment = ZERO;
     attainmentText = "no target value (the baseline has no value): missed, attainment 0";
   } else if (judgement.actual === null) {
-    const lowerRatio = definition.polarity === "lower-is-better" && definition.unit === "ratio";
     met = lowerRatio && judgement.emptyNumerator;
     attainment = met ? cap : ZERO;
     attainmentText = met
@@ -864,7 +864,14 @@ function judgeTargets(
   return { cycle, evaluations, score, scoreTrace: trace, fxRates: dedupeRates(rates), warnings };
 }
 
-function dedupeRates(rates: readonly FxRateUse[]): FxRateUse[] {
+/**
+ * The FX rates in first-use order, each (from, to, rate, date, usedFor) once.
+ *
+ * @internal
+ * @param rates - the rates as used, possibly repeated
+ * @returns the rates without repeats
+ */
+export function dedupeRates(rates: readonly FxRateUse[]): FxRateUse[] {
   const seen = new Set<string>();
   return rates.filter((r) => {
     const key = `${r.from}|${r.to}|${r.rate}|${r.date}|${r.usedFor}`;

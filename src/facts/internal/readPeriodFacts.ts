@@ -1,6 +1,6 @@
 import { isCurrencyCode } from "../../values/currency.js";
 import { DECIMAL_PATTERN } from "../../values/decimal.js";
-import { isDateString } from "../../values/period.js";
+import { isDateString, type Period } from "../../values/period.js";
 import { FACT_GROUPS, type PeriodFacts, periodFactsSchema } from "../schema.js";
 import {
   ATTRIBUTED_FIELDS,
@@ -89,7 +89,15 @@ function readReviews(value: unknown): Plain | undefined {
   return stars === undefined ? undefined : { byStars: stars };
 }
 
-function readPeriod(value: unknown): Plain | undefined {
+/**
+ * Reads a period on the fast path: a plain `{ start, end }` of real dates, end not before start,
+ * gives the object `periodSchema.parse` would give; anything else gives `undefined` (parse it).
+ *
+ * @internal
+ * @param value - anything
+ * @returns a new `{ start, end }`, or undefined when only the schema can tell
+ */
+export function readPeriod(value: unknown): Period | undefined {
   if (!isPlain(value) || !keysWithin(value, PERIOD_KEYS)) return undefined;
   const { start, end } = value;
   return isDateString(start) && isDateString(end) && start <= end ? { start, end } : undefined;
