@@ -3,8 +3,9 @@ import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { D } from "../internal/decimal.js";
 import { periodFactsArbitrary } from "../testing/arbitraries.js";
+import { decimalStringArbitrary } from "../testing/decimalStringArbitrary.js";
 import { convertFacts } from "./convertFacts.js";
-import { poolFacts } from "./poolFacts.js";
+import { poolFacts, poolMany } from "./poolFacts.js";
 import { readFact } from "./readFact.js";
 import { type PeriodFacts, periodFactsSchema } from "./schema.js";
 
@@ -133,5 +134,57 @@ describe("poolFacts properties", () => {
     const again = poolFacts([pooled]);
     expect(JSON.stringify(again)).toBe(JSON.stringify(pooled));
     expect(again).toStrictEqual(pooled);
+  });
+
+  /** Money written in any valid way: fewer or more fraction digits, trailing zeros, "0.000". */
+  const anyMoney = fc.oneof(
+    fc.constantFrom("0", "0.0", "0.000", "0.00", "1.5", "1.50", "1.500", "10", "49910.0004", "7.1230"),
+    decimalStringArbitrary({ min: "0", max: "100000", maxFractionDigits: 5 }),
+  );
+
+  /** Rewrites every money string of parsed facts with `money`, keeping counts. */
+  const rewriteMoney = (facts: PeriodFacts, money: () => string): unknown =>
+    JSON.parse(JSON.stringify(facts), (_key, value) =>
+      typeof value === "string" && /^[0-9]/.test(value) && !/^\d{4}-\d\d-\d\d$/.test(value) ? money() : value,
+    );
+
+  fcTest.prop([
+    periodFactsArbitrary({ store: "a" }),
+    fc.infiniteStream(anyMoney),
+    fc.constantFrom("USD", "JPY", "KWD"),
+  ])(
+    "poolFacts of one record is field for field, key for key, the general pooling",
+    (facts, moneys, currency) => {
+      const stream = moneys[Symbol.iterator]();
+      const parsed = periodFactsSchema.parse({
+        ...(rewriteMoney(facts, () => stream.next().value as string) as object),
+        currency,
+      });
+      const fast = poolFacts([parsed]);
+      const general = poolMany([parsed]);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(general));
+      expect(fast).toStrictEqual(general);
+    },
+  );
+
+  fcTest.prop([periodFactsArbitrary()])(
+    "one record in canonical form pools as the general pooling does",
+    (facts) => {
+      expect(JSON.stringify(poolFacts([facts]))).toBe(JSON.stringify(poolMany([facts])));
+      expect(poolFacts([facts])).toStrictEqual(poolMany([facts]));
+    },
+  );
+
+  fcTest("a count of -0 pools to 0, as adding it to 0 does", () => {
+    const facts = periodFactsSchema.parse({
+      period: march,
+      currency: "USD",
+      sales: { orders: -0, gross: "-0.00" },
+      reviews: { byStars: { "1": -0 } },
+    });
+    const pooled = poolFacts([facts]);
+    expect(Object.is(pooled.sales?.orders, 0)).toBe(true);
+    expect(Object.is(pooled.reviews?.byStars?.["1"], 0)).toBe(true);
+    expect(pooled).toStrictEqual(poolMany([facts]));
   });
 });

@@ -1,7 +1,8 @@
 import { D, type Dec } from "../internal/decimal.js";
+import { minorUnits } from "../values/currency.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
-import { FLAT_FIELDS, type FlatGroup, STARS } from "./internal/factFields.js";
+import { ATTRIBUTED_FIELDS, FLAT_FIELDS, type FlatGroup, STARS } from "./internal/factFields.js";
 import { formatFactMoney } from "./internal/factMoney.js";
 import { FACT_GROUPS, type FactGroup, type PeriodFacts } from "./schema.js";
 
@@ -209,6 +210,99 @@ function checkInputs(all: readonly PeriodFacts[]): void {
  * ```
  */
 export function poolFacts(facts: readonly PeriodFacts[]): PeriodFacts {
+  if (facts.length === 1) return poolOne(facts[0] as PeriodFacts);
+  return poolMany(facts);
+}
+
+/** A money fact written as `formatFactMoney` writes it: exactly `digits` fraction digits, no "-0". */
+function moneyPattern(digits: number): RegExp {
+  return digits === 0 ? /^-?(?:0|[1-9][0-9]*)$/ : new RegExp(`^-?(?:0|[1-9][0-9]*)\\.[0-9]{${digits}}$`);
+}
+
+const MONEY_PATTERNS = new Map<number, RegExp>();
+
+/** One money fact as pooling writes it; a value already in that form is kept as is (no Decimal). */
+function oneMoney(value: string, currency: string): string {
+  const digits = minorUnits(currency);
+  let pattern = MONEY_PATTERNS.get(digits);
+  if (pattern === undefined) {
+    pattern = moneyPattern(digits);
+    MONEY_PATTERNS.set(digits, pattern);
+  }
+  // "-0.00" matches the pattern but pools to "0.00": only a negative with a non-zero digit is kept.
+  if (pattern.test(value) && (value.charCodeAt(0) !== 45 || /[1-9]/.test(value))) return value;
+  return sumMoney([value], currency);
+}
+
+function oneFlat(
+  group: Group | undefined,
+  fields: Readonly<Record<string, "money" | "count">>,
+  currency: string,
+): Mutable | undefined {
+  if (group === undefined) return undefined;
+  const out: Mutable = {};
+  for (const field in fields) {
+    const value = group[field];
+    if (value === undefined) continue;
+    // A parsed count is a safe integer already; adding it to 0, as pooling does, only turns -0 into 0.
+    out[field] = fields[field] === "count" ? (value as number) + 0 : oneMoney(value as string, currency);
+  }
+  return out;
+}
+
+/**
+ * {@link poolFacts} of a single record, field for field what {@link poolMany} gives (a property
+ * test checks it), without the Decimal arithmetic of summing one value: settlement pools one store
+ * for one cycle on every call.
+ */
+function poolOne(f: PeriodFacts): PeriodFacts {
+  const currency = f.currency;
+  const out: Mutable = {};
+  if (f.store !== undefined) out.store = f.store;
+  out.period = { start: f.period.start, end: f.period.end };
+  out.currency = currency;
+  const byStars = f.reviews?.byStars as Readonly<Record<string, number | undefined>> | undefined;
+  let reviews: Mutable | undefined;
+  if (f.reviews !== undefined) {
+    reviews = {};
+    if (byStars !== undefined) {
+      const stars: Mutable = {};
+      for (const star of STARS) {
+        const count = byStars[star];
+        if (count !== undefined) stars[star] = count + 0;
+      }
+      reviews.byStars = stars;
+    }
+  }
+  const pooled: Partial<Record<FactGroup, Mutable | undefined>> = {
+    reviews,
+    inventory: oneFlat(f.inventory as Group | undefined, FLAT_FIELDS.inventory, currency),
+  };
+  for (const group of SUMMED_GROUPS) {
+    pooled[group] = oneFlat(f[group] as Group | undefined, FLAT_FIELDS[group], currency);
+  }
+  const windows = f.ads?.attributed;
+  if (pooled.ads !== undefined && windows !== undefined) {
+    const attributed: Mutable = {};
+    for (const window of Object.keys(windows).sort()) {
+      attributed[window] = oneFlat(windows[window], ATTRIBUTED_FIELDS, currency);
+    }
+    pooled.ads.attributed = attributed;
+  }
+  for (const group of FACT_GROUPS) {
+    if (pooled[group] !== undefined) out[group] = pooled[group];
+  }
+  return out as PeriodFacts;
+}
+
+/**
+ * The general pooling of {@link poolFacts}, for any number of records.
+ *
+ * @internal
+ * @param facts - parsed period facts, all in one currency
+ * @returns the pooled facts
+ */
+export function poolMany(facts: readonly PeriodFacts[]): PeriodFacts {
   checkInputs(facts);
   const [first] = facts as readonly [PeriodFacts, ...PeriodFacts[]];
   const currency = first.currency;

@@ -502,6 +502,76 @@ function cachedBaseline(
   return kept.result;
 }
 
+/** What judging a target reads from the contract alone, worked out once per (contract, target). */
+interface TargetPlan {
+  readonly customKpis: readonly KpiDefinition[];
+  readonly resolved: ResolvedScope;
+  readonly definition: KpiDefinition;
+  readonly cap: Dec;
+  readonly capText: string;
+  /** SPEC §4.3's exception: a null lower-is-better ratio with nothing in its numerator counts as met. */
+  readonly lowerRatio: boolean;
+  readonly weight: DecimalString | null;
+  readonly goal: { kind: GoalKind; value: DecimalString } | undefined;
+  /** The target value of a fixed goal, with its goal text; for a change goal, 1 + change. */
+  readonly fixedTarget: Dec | undefined;
+  readonly fixedGoalText: string;
+  readonly onePlusChange: Dec | undefined;
+  readonly onePlusChangeText: string;
+}
+
+function planTarget(
+  contract: EvaluationContract,
+  target: Target,
+  customKpis: readonly KpiDefinition[],
+): TargetPlan {
+  const resolved = resolveScopeOnce(contract, target.kpi, target.scope);
+  const definition = getKpiDefinition(target.kpi, customKpis);
+  const cap = new D(contract.attainmentCap);
+  const goal = singleGoal(target.goal);
+  const change = goal?.kind === "change" ? ONE.plus(goal.value) : undefined;
+  return {
+    customKpis,
+    resolved,
+    definition,
+    cap,
+    capText: formatDecimal(cap),
+    lowerRatio: definition.polarity === "lower-is-better" && definition.unit === "ratio",
+    weight: target.role === "objective" ? (target.weight ?? null) : null,
+    goal,
+    fixedTarget: goal !== undefined && change === undefined ? new D(goal.value) : undefined,
+    fixedGoalText: goal !== undefined && change === undefined ? `${goal.kind} ${goal.value}` : "",
+    onePlusChange: change,
+    onePlusChangeText: change === undefined ? "" : formatDecimal(change),
+  };
+}
+
+/** Plans of frozen targets of frozen contracts, as `settle` keeps them. */
+const PLANS = new WeakMap<object, WeakMap<object, TargetPlan>>();
+
+/**
+ * The plan of a target: kept per (contract, target) when both are frozen (a frozen object cannot
+ * change, so neither can what is read from it), and worked out again when the custom KPIs differ.
+ */
+function targetPlan(
+  contract: EvaluationContract,
+  target: Target,
+  customKpis: readonly KpiDefinition[],
+): TargetPlan {
+  if (!Object.isFrozen(contract) || !Object.isFrozen(target)) return planTarget(contract, target, customKpis);
+  let byTarget = PLANS.get(contract);
+  if (byTarget === undefined) {
+    byTarget = new WeakMap();
+    PLANS.set(contract, byTarget);
+  }
+  let plan = byTarget.get(target);
+  if (plan === undefined || plan.customKpis !== customKpis) {
+    plan = planTarget(contract, target, customKpis);
+    byTarget.set(target, plan);
+  }
+  return plan;
+}
+
 /**
  * Judges one target in one cycle (SPEC §4.2–4.3).
  */
@@ -515,13 +585,8 @@ function evaluateTarget(
   rates: FxRateUse[],
   baselines: BaselineCache | undefined,
 ): TargetEvaluation {
-  const resolved = resolveScopeOnce(contract, target.kpi, target.scope);
-  const definition = getKpiDefinition(target.kpi, customKpis);
-  const cap = new D(contract.attainmentCap);
-  // SPEC §4.3's exception: a null lower-is-better ratio with nothing in its numerator counts as met.
-  const lowerRatio = definition.polarity === "lower-is-better" && definition.unit === "ratio";
-  const weight = target.role === "objective" ? (target.weight ?? null) : null;
-  const goal = singleGoal(target.goal);
+  const plan = targetPlan(contract, target, customKpis);
+  const { resolved, definition, cap, lowerRatio, weight, goal } = plan;
   const evaluation = target.evaluation;
   // Built field by field (not by spreading) in the order statements show them: this runs per
   // target per call, and spreading into a new literal is several times slower in V8.
@@ -608,12 +673,12 @@ function evaluateTarget(
   // Target value.
   let targetValue: Dec | null;
   let goalText: string;
-  if (goal.kind === "change") {
-    targetValue = baselineValue === null ? null : new D(baselineValue).times(ONE.plus(goal.value));
-    goalText = `baseline × (1 + ${goal.value}) = ${baselineValue ?? "null"} × ${formatDecimal(ONE.plus(goal.value))}`;
+  if (plan.onePlusChange !== undefined) {
+    targetValue = baselineValue === null ? null : new D(baselineValue).times(plan.onePlusChange);
+    goalText = `baseline × (1 + ${goal.value}) = ${baselineValue ?? "null"} × ${plan.onePlusChangeText}`;
   } else {
-    targetValue = new D(goal.value);
-    goalText = `${goal.kind} ${goal.value}`;
+    targetValue = plan.fixedTarget as Dec;
+    goalText = plan.fixedGoalText;
   }
 
   if (pending) {
@@ -700,7 +765,7 @@ function evaluateTarget(
     met = lowerRatio && judgement.emptyNumerator;
     attainment = met ? cap : ZERO;
     attainmentText = met
-      ? `no value (zero denominator with a zero numerator) on a lower-is-better ratio: met, attainment = cap ${formatDecimal(cap)}`
+      ? `no value (zero denominator with a zero numerator) on a lower-is-better ratio: met, attainment = cap ${plan.capText}`
       : `no value (${judgement.reason ?? "null"}): missed, attainment 0`;
   } else {
     const actual = new D(judgement.actual);
@@ -709,10 +774,10 @@ function evaluateTarget(
     attainmentText = targetValue.lte(0)
       ? `target ${formatDecimal(targetValue)} ≤ 0: ${met ? "met, attainment = cap" : "missed, attainment 0"}`
       : definition.polarity === "higher-is-better"
-        ? `actual ÷ target = ${judgement.actual} ÷ ${formatDecimal(targetValue)}, clamped to [0, ${formatDecimal(cap)}]`
+        ? `actual ÷ target = ${judgement.actual} ÷ ${formatDecimal(targetValue)}, clamped to [0, ${plan.capText}]`
         : actual.isZero()
-          ? `actual 0 on a lower-is-better KPI: attainment = cap ${formatDecimal(cap)}`
-          : `target ÷ actual = ${formatDecimal(targetValue)} ÷ ${judgement.actual}, clamped to [0, ${formatDecimal(cap)}]`;
+          ? `actual 0 on a lower-is-better KPI: attainment = cap ${plan.capText}`
+          : `target ÷ actual = ${formatDecimal(targetValue)} ÷ ${judgement.actual}, clamped to [0, ${plan.capText}]`;
   }
 
   const trace: { -readonly [K in keyof TargetEvaluationTrace]?: TargetEvaluationTrace[K] } = {
