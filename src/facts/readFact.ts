@@ -129,6 +129,21 @@ export function attributedFactPath(window: string, field: "sales" | "orders"): F
  * ```
  */
 export function readFact(facts: PeriodFacts, path: FactPath): DecimalString | undefined {
+  const value = readFactValue(facts, path);
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * {@link readFact} without the conversion to a string: a count stays a number (KPI arithmetic builds
+ * its Decimal from the number without parsing a string).
+ *
+ * @internal
+ * @param facts - parsed period facts
+ * @param path - a fact path
+ * @returns the value as stored in the facts, or undefined when absent
+ * @throws {@link KpiContractError} `fact-path-unknown` when `path` is not a fact path
+ */
+export function readFactValue(facts: PeriodFacts, path: FactPath): string | number | undefined {
   const parsed = parsePath(path);
   if (parsed === undefined) {
     throw new KpiContractError(
@@ -137,26 +152,21 @@ export function readFact(facts: PeriodFacts, path: FactPath): DecimalString | un
       { path },
     );
   }
-  let value: string | number | undefined;
   switch (parsed.kind) {
     case "flat": {
       const group = facts[parsed.group] as Readonly<Record<string, string | number | undefined>> | undefined;
-      value = group?.[parsed.field];
-      break;
+      return group?.[parsed.field];
     }
     case "attributed": {
       const windows = facts.ads?.attributed;
       const window =
         windows !== undefined && Object.hasOwn(windows, parsed.window) ? windows[parsed.window] : undefined;
-      value = window?.[parsed.field];
-      break;
+      return window?.[parsed.field];
     }
     case "star": {
       const byStars = facts.reviews?.byStars;
       if (byStars === undefined) return undefined;
-      value = byStars[parsed.star] ?? 0;
-      break;
+      return byStars[parsed.star] ?? 0;
     }
   }
-  return value === undefined ? undefined : String(value);
 }

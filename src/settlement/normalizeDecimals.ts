@@ -1,4 +1,4 @@
-import { DECIMAL_PATTERN } from "../values/decimal.js";
+import { DECIMAL_PATTERN, normalForm } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 
 /**
@@ -73,16 +73,6 @@ function walk(value: unknown, verbatim: boolean): unknown {
     throw new KpiContractError("digest-failed", `${value} cannot be part of the hashed settlement input`, {});
   }
   return value;
-}
-
-/**
- * The normal form of a string that matches the decimal pattern: trailing fraction zeros and a bare
- * dot removed, "-0" written "0". Text only, so no digit is ever rounded.
- */
-function normalForm(decimal: string): string {
-  let text = decimal;
-  if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
-  return text === "-0" ? "0" : text;
 }
 
 function refuseInDigest(value: unknown): never {

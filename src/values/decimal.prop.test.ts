@@ -1,7 +1,7 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { dec } from "../internal/decimal.js";
+import { dec, formatDecimal } from "../internal/decimal.js";
 import {
   DECIMAL_PATTERN,
   decimalSchema,
@@ -82,6 +82,10 @@ describe("normalizeDecimal", () => {
     expect(normal).toMatch(DECIMAL_PATTERN);
     expect(normal).not.toMatch(/\.\d*0$/);
     expect(normal).not.toBe("-0");
+  });
+
+  fcTest.prop([decimalString])("writes what the parsed Decimal writes", (s) => {
+    expect(normalizeDecimal(s)).toBe(formatDecimal(dec(s)));
   });
 
   fcTest.prop([decimalString])("is idempotent", (s) => {

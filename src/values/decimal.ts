@@ -57,7 +57,22 @@ export function numberToDecimalString(value: number): DecimalString {
  */
 export function normalizeDecimal(value: DecimalString): DecimalString {
   if (!isDecimalString(value)) throw new RangeError(`"${value}" is not a decimal string`);
-  return formatDecimal(new D(value));
+  return normalForm(value);
+}
+
+/**
+ * The normal form of a string that matches {@link DECIMAL_PATTERN}: trailing fraction zeros and a
+ * bare dot removed, "-0" written "0". Text only, so no digit is ever rounded; a property test checks
+ * it against writing the parsed Decimal.
+ *
+ * @internal
+ * @param decimal - a string matching the decimal pattern
+ * @returns its normal form
+ */
+export function normalForm(decimal: string): string {
+  let text = decimal;
+  if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
+  return text === "-0" ? "0" : text;
 }
 
 /**

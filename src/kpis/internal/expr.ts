@@ -27,8 +27,15 @@ export function literal(value: Dec, formula?: string): Expr {
   return { formula: formula ?? written, formulaPrec: 2, text: written, textPrec: 2, value };
 }
 
-/** A fact as read (`"46000.00"` stays as written, so the trace shows the facts' own figures). */
-export function factTerm(path: string, raw: string): Expr {
+/**
+ * A fact as read (`"46000.00"` stays as written, so the trace shows the facts' own figures). A count
+ * may be given as its number: its Decimal is then built without parsing text (-0 reads as 0).
+ */
+export function factTerm(path: string, raw: string | number): Expr {
+  if (typeof raw === "number") {
+    const count = raw + 0;
+    return { formula: path, formulaPrec: 2, text: String(count), textPrec: 2, value: new D(count) };
+  }
   return { formula: path, formulaPrec: 2, text: raw, textPrec: 2, value: new D(raw) };
 }
 

@@ -1,4 +1,4 @@
-import { readFact } from "../../facts/readFact.js";
+import { readFactValue } from "../../facts/readFact.js";
 import type { PeriodFacts } from "../../facts/schema.js";
 import { D, formatDecimal } from "../../internal/decimal.js";
 import type { KpiNullResult, KpiResult, KpiTrace, KpiUnit, KpiValueResult } from "../types.js";
@@ -40,13 +40,14 @@ export function read(
   facts: PeriodFacts = run.facts,
   label: string = path,
 ): Expr | undefined {
-  const raw = readFact(facts, path);
+  const raw = readFactValue(facts, path);
   if (raw === undefined) {
     if (!run.missing.includes(label)) run.missing.push(label);
     return undefined;
   }
-  run.inputs[label] = raw;
-  return factTerm(label, raw);
+  const term = factTerm(label, raw);
+  run.inputs[label] = term.text;
+  return term;
 }
 
 /** Reads several facts; undefined when any is missing (every missing one is recorded). */

@@ -1,9 +1,20 @@
 import { type Expr, sum } from "./expr.js";
 import { type KpiRun, read } from "./run.js";
 
-/** The paths of the star counts from `from` to `to` stars. */
-export function starPaths(from: number, to: number): string[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => `reviews.byStars.${from + i}`);
+const STAR_PATH_LISTS = new Map<number, readonly string[]>();
+
+/**
+ * The paths of the star counts from `from` to `to` stars, kept per range: the same strings each
+ * time, so that looking them up (as `readFact` does) hashes nothing new.
+ */
+export function starPaths(from: number, to: number): readonly string[] {
+  const key = from * 8 + to;
+  let paths = STAR_PATH_LISTS.get(key);
+  if (paths === undefined) {
+    paths = Object.freeze(Array.from({ length: to - from + 1 }, (_, i) => `reviews.byStars.${from + i}`));
+    STAR_PATH_LISTS.set(key, paths);
+  }
+  return paths;
 }
 
 /** The paths of all five star counts. */
