@@ -36,6 +36,7 @@ import { KpiContractError, type SafeResult } from "../values/KpiContractError.js
 import { addDays, type Period, samePeriod } from "../values/period.js";
 import { formatMoney, roundMoneyDec } from "../values/rounding.js";
 import { VERSION } from "../version.js";
+import { canonicalFactsList } from "./canonicalFacts.js";
 import { evaluateStanding } from "./evaluateStanding.js";
 import { parseSettlementInput } from "./parseSettlementInput.js";
 import type {
@@ -599,7 +600,7 @@ export function settle(
   // The canonical texts of the contract and the history are kept; splicing them is exact (RFC 8785).
   const digest = digestOfCanonicalParts(contractDigestPrefix(entry), {
     cycle: canonicalText(cycle),
-    facts: canonicalText(facts),
+    facts: canonicalFactsList(facts),
     history: historyCanonical(parsed.history),
     options: canonicalText(recorded),
   });

@@ -7,6 +7,7 @@ import { customKpiFromJson } from "../kpis/customKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import type { SmartFinding } from "../smart/SmartFinding.js";
 import { validateContract } from "../smart/validateContract.js";
+import { canonicalFactsList } from "./canonicalFacts.js";
 import { canonicalText, type DigestPrefix, digestPrefix } from "./statementDigest.js";
 
 /**
@@ -113,7 +114,7 @@ const historyBytes = new WeakMap<readonly PeriodFacts[], Uint8Array>();
 export function historyCanonical(history: readonly PeriodFacts[]): Uint8Array {
   let bytes = historyBytes.get(history);
   if (bytes === undefined) {
-    bytes = utf8ToBytes(canonicalText(history));
+    bytes = utf8ToBytes(canonicalFactsList(history));
     historyBytes.set(history, bytes);
   }
   return bytes;
