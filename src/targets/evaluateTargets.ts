@@ -518,6 +518,15 @@ interface TargetPlan {
   readonly fixedGoalText: string;
   readonly onePlusChange: Dec | undefined;
   readonly onePlusChangeText: string;
+  /** The cycles of the evaluation window, once they have been needed. */
+  cycles?: readonly Period[];
+}
+
+/** The cycles of a target's evaluation window (which the plan's target fixes), worked out once. */
+function windowCycles(plan: TargetPlan, window: Period, cycle: Cycle): readonly Period[] {
+  // Deep-frozen: the periods reach statements (in traces), shared by every call.
+  plan.cycles ??= deepFreeze(cyclesOf(window, cycle));
+  return plan.cycles;
 }
 
 function planTarget(
@@ -704,7 +713,7 @@ function evaluateTarget(
   // Actual value.
   let judgement: Judgement;
   if ("every" in evaluation || evaluation.aggregate === "pooled") {
-    const periods = "every" in evaluation ? [cycle] : cyclesOf(period, contract.cycle);
+    const periods = "every" in evaluation ? [cycle] : windowCycles(plan, period, contract.cycle);
     // One period is pooled already, and pooling is idempotent (a property test says so).
     const pooled =
       periods.length === 1
@@ -718,7 +727,7 @@ function evaluateTarget(
       trace: { kpi: result },
     };
   } else {
-    const cycles = cyclesOf(period, contract.cycle).map((p) => {
+    const cycles = windowCycles(plan, period, contract.cycle).map((p) => {
       // An earlier cycle's value depends on the history only: kept between calls by settle.
       const { result, used } = pool.earlier(target, p, () => {
         const pooled = factsFor(p);
