@@ -233,6 +233,21 @@ describe("scoreOf", () => {
   });
 });
 
+describe("scoreOf on evaluations changed after evaluateTargets", () => {
+  it("reads an attainment written over in place, not the value it was computed from", () => {
+    const report = evaluateTargets(contract, { cycle: MARCH, facts: march, history });
+    expect(scoreOf(report.evaluations).score).toBe(report.score);
+    const changed = report.evaluations.map((e) => ({ ...e }));
+    const growth = byId(changed, "gmv-growth") as { attainment: string };
+    growth.attainment = "0.5";
+    // (0.5 × min(0.5, 1) + 0.5 × min(1.0266…, 1)) ÷ 1 = 0.75
+    expect(scoreOf(changed).score).toBe("0.75");
+    const inPlace = byId(report.evaluations, "gmv-growth") as { attainment: string };
+    inPlace.attainment = "0.5";
+    expect(scoreOf(report.evaluations).score).toBe("0.75");
+  });
+});
+
 describe("resolveScope", () => {
   it("uses a scope as written when it names no preset", () => {
     expect(resolveScope(contract, "acos", { attributionWindow: "7d" }).scope).toEqual({

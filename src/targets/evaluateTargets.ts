@@ -797,7 +797,8 @@ function evaluateTarget(
   if (judgement.trace.kpi !== undefined) trace.kpi = judgement.trace.kpi;
   trace.baseline = baselineTrace;
   trace.attainment = attainmentText;
-  return evaluationOf(
+  const attainmentWritten = formatDecimal(attainment);
+  const judgedEvaluation = evaluationOf(
     {
       status: met ? "met" : "missed",
       met,
@@ -806,10 +807,23 @@ function evaluateTarget(
       ...(judgement.reason ? { reason: judgement.reason } : {}),
       target: targetValue === null ? null : formatDecimal(targetValue),
       baseline: baselineValue,
-      attainment: formatDecimal(attainment),
+      attainment: attainmentWritten,
     },
     trace as TargetEvaluationTrace,
   );
+  ATTAINMENTS.set(judgedEvaluation, { text: attainmentWritten, value: attainment });
+  return judgedEvaluation;
+}
+
+/**
+ * The attainment of each evaluation made here, as the Decimal it was written from: the score reads
+ * it instead of parsing the 34-digit text again (only while the text is unchanged).
+ */
+const ATTAINMENTS = new WeakMap<TargetEvaluation, { readonly text: string; readonly value: Dec }>();
+
+function attainmentValue(e: TargetEvaluation): Dec {
+  const kept = ATTAINMENTS.get(e);
+  return kept !== undefined && kept.text === e.attainment ? kept.value : new D(e.attainment);
 }
 
 function toPooled(result: PooledFacts, rates: FxRateUse[]): PeriodFacts {
@@ -838,7 +852,7 @@ export function scoreOf(evaluations: readonly TargetEvaluation[]): {
     return { score: null, trace: "no objective target is judged in this cycle" };
   }
   const weighted = counted.reduce((sum, e) => {
-    const a = new D(e.attainment);
+    const a = attainmentValue(e);
     return sum.plus(new D(e.weight as string).times(a.gt(1) ? ONE : a));
   }, ZERO);
   const score = weighted.div(weightSum);
