@@ -18,13 +18,18 @@ const SERVICE = sortedFields(FLAT_FIELDS.service);
 const ATTRIBUTED = sortedFields(ATTRIBUTED_FIELDS);
 const PERIOD: readonly string[] = Object.freeze(["end", "start"]);
 
-/** A string member: decimals in normal form, anything else (dates, codes, ids) as written. */
+/**
+ * A string member: decimals in normal form (their characters need no escaping), anything else
+ * (dates, codes, ids) as JSON writes it.
+ */
 function text(value: string, verbatim: boolean): string {
-  return JSON.stringify(!verbatim && DECIMAL_PATTERN.test(value) ? normalForm(value) : value);
+  return !verbatim && DECIMAL_PATTERN.test(value) ? `"${normalForm(value)}"` : JSON.stringify(value);
 }
 
+/** A member's value; a count is a finite number, which JSON writes as `String` does. */
 function scalar(value: unknown, verbatim = false): string {
-  return typeof value === "string" ? text(value, verbatim) : JSON.stringify(value);
+  if (typeof value === "string") return text(value, verbatim);
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : JSON.stringify(value);
 }
 
 function flat(group: Plain, fields: readonly string[]): string {

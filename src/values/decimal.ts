@@ -70,8 +70,13 @@ export function normalizeDecimal(value: DecimalString): DecimalString {
  * @returns its normal form
  */
 export function normalForm(decimal: string): string {
-  let text = decimal;
-  if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
+  let end = decimal.length;
+  if (decimal.includes(".")) {
+    // The pattern puts a digit before the dot, so this stops at the dot at the latest.
+    while (decimal.charCodeAt(end - 1) === 48 /* 0 */) end--;
+    if (decimal.charCodeAt(end - 1) === 46 /* . */) end--;
+  }
+  const text = end === decimal.length ? decimal : decimal.slice(0, end);
   return text === "-0" ? "0" : text;
 }
 
