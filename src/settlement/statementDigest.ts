@@ -71,13 +71,26 @@ export function digestOfCanonicalParts(
   prefix: DigestPrefix,
   parts: { cycle: string; facts: string; history: string | Uint8Array; options: string },
 ): string {
-  const history = typeof parts.history === "string" ? utf8ToBytes(parts.history) : parts.history;
-  return bytesToHex(
-    prefix
-      .clone()
-      .update(utf8ToBytes(`${parts.cycle},"facts":${parts.facts},"history":`))
-      .update(history)
-      .update(utf8ToBytes(`},"options":${parts.options}}`))
-      .digest(),
-  );
+  // One hash state, one text buffer and one output buffer serve every call (all synchronous):
+  // a settlement allocates no array buffers for its digest.
+  const hash = prefix._cloneInto(SCRATCH_HASH);
+  updateText(hash, `${parts.cycle},"facts":${parts.facts},"history":`);
+  if (typeof parts.history === "string") updateText(hash, parts.history);
+  else hash.update(parts.history);
+  updateText(hash, `},"options":${parts.options}}`);
+  hash.digestInto(SCRATCH_OUT);
+  return bytesToHex(SCRATCH_OUT);
+}
+
+const SCRATCH_HASH: DigestPrefix = sha256.create();
+const SCRATCH_OUT = new Uint8Array(32);
+const ENCODER = new TextEncoder();
+let scratchText = new Uint8Array(4096);
+
+/** Hashes the UTF-8 bytes of `text` through a reused buffer (grown when a text needs more). */
+function updateText(hash: DigestPrefix, text: string): void {
+  // A UTF-16 code unit takes at most 3 UTF-8 bytes.
+  if (scratchText.length < text.length * 3) scratchText = new Uint8Array(text.length * 3);
+  const { written } = ENCODER.encodeInto(text, scratchText);
+  hash.update(scratchText.subarray(0, written));
 }
