@@ -41,4 +41,27 @@ describe("digestOfCanonicalParts", () => {
       expect(digestOfCanonicalParts(prefix, parts)).toBe(whole);
     },
   );
+
+  fcTest.prop([fc.string({ unit: "grapheme", minLength: 1500, maxLength: 3000 }), json], { numRuns: 20 })(
+    "long texts, multi-byte ones included, grow the reused buffer and still hash as the whole",
+    (long, contract) => {
+      const prefix = digestPrefix(canonicalText(contract));
+      const small = { cycle: "1", facts: "[]", history: "[]", options: "{}" };
+      const before = digestOfCanonicalParts(prefix, small);
+      const parts = {
+        cycle: "1",
+        facts: "[]",
+        history: canonicalText([long]),
+        options: canonicalText({ long }),
+      };
+      const whole = statementDigest({
+        contract,
+        input: { cycle: 1, facts: [], history: [long] },
+        options: { long },
+      });
+      expect(digestOfCanonicalParts(prefix, parts)).toBe(whole);
+      // The buffers kept between calls leave nothing behind for a shorter text.
+      expect(digestOfCanonicalParts(prefix, small)).toBe(before);
+    },
+  );
 });
