@@ -76,6 +76,8 @@ export const en: LocaleCatalogue = {
           return `${subject(p)} names the ${p.kpi("kpi")} preset ${p.id("preset")}, which is unknown or not yet in effect on the term start ${p.text("termStart")}.`;
         case "preset-kpi-mismatch":
           return `${subject(p)} uses the preset ${p.id("preset")}, which is a scope of ${p.kpi("presetKpi")}, not of ${p.kpi("kpi")}.`;
+        case "preset-not-name":
+          return `${subject(p)} gives the ${p.kpi("kpi")} preset as ${p.text("value")}, which is not a preset name; a preset scope is exactly { "preset": name }.`;
         default:
           return `${subject(p)} combines the ${p.kpi("kpi")} preset ${p.id("preset")} with other knobs; a preset scope is exactly { "preset": name }.`;
       }

@@ -97,6 +97,8 @@ export const zhCN: LocaleCatalogue = {
           return `${subject(p)}引用的${p.kpi("kpi")}预设口径${p.id("preset")}不存在，或在合同开始日 ${p.text("termStart")} 还没有生效。`;
         case "preset-kpi-mismatch":
           return `${subject(p)}引用的预设口径${p.id("preset")}是${p.kpi("presetKpi")}的口径，不是${p.kpi("kpi")}的。`;
+        case "preset-not-name":
+          return `${subject(p)}的${p.kpi("kpi")}预设口径写成了${p.text("value")}，不是预设名称；用预设时口径只能写成 { "preset": 名称 }。`;
         default:
           return `${subject(p)}在${p.kpi("kpi")}预设口径${p.id("preset")}之外又写了别的参数；用预设时口径只能写成 { "preset": 名称 }。`;
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanContract, GMV_SCOPE, runRule, targetOf } from "../../test/contract/smartTestKit.js";
 import { scopeInvalid } from "./scopeInvalid.js";
+import { validateContract } from "./validateContract.js";
 
 describe("scope-invalid", () => {
   it("reports a knob the KPI does not have", () => {
@@ -59,6 +60,21 @@ describe("scope-invalid", () => {
     const c = cleanContract();
     targetOf(c, "acos").scope = { preset: "amazon-sp-acos", attributionWindow: "14d" };
     expect(runRule(scopeInvalid, c)[0]).toMatchObject({ params: { reason: "preset-with-knobs" } });
+  });
+
+  it("reports a preset that is not a name at the preset key, in both locales", () => {
+    const c = cleanContract();
+    targetOf(c, "acos").scope = { preset: null };
+    const en = validateContract(c).findings.find((f) => f.code === "scope-invalid");
+    expect(en).toMatchObject({
+      path: ["targets", 1, "scope", "preset"],
+      params: { reason: "preset-not-name", value: "null" },
+    });
+    expect(en?.message).toBe(
+      'Target "acos" gives the ACoS preset as null, which is not a preset name; a preset scope is exactly { "preset": name }.',
+    );
+    const zh = validateContract(c, { locale: "zh-CN" }).findings.find((f) => f.code === "scope-invalid");
+    expect(zh?.message).toContain("预设口径写成了null，不是预设名称");
   });
 
   it("checks fee bases", () => {

@@ -213,18 +213,36 @@ describe("buildSmartContext: per-cycle values of a pooled baseline", () => {
 });
 
 describe("buildSmartContext: scope problems", () => {
-  it("reports a preset that is not a name with an empty preset name", () => {
+  it("reports a preset that is not a name at the preset key, with the value as written", () => {
     const c = cleanContract();
     targetOf(c, "acos").scope = { preset: null };
     expect(contextOf(c).targets[1]?.scope).toEqual({
       problems: [
         {
-          path: ["targets", 1, "scope"],
-          params: { target: "acos", kpi: "acos", preset: "", reason: "preset-with-knobs" },
+          path: ["targets", 1, "scope", "preset"],
+          params: { target: "acos", kpi: "acos", reason: "preset-not-name", value: "null" },
         },
       ],
       missing: [],
     });
+    targetOf(c, "acos").scope = { preset: 7, attributionWindow: "14d" };
+    expect(contextOf(c).targets[1]?.scope.problems[0]?.params).toEqual({
+      target: "acos",
+      kpi: "acos",
+      reason: "preset-not-name",
+      value: "7",
+    });
+  });
+
+  it("still reports a preset name mixed with other knobs as such", () => {
+    const c = cleanContract();
+    targetOf(c, "acos").scope = { preset: "amazon-sp-acos", attributionWindow: "14d" };
+    expect(contextOf(c).targets[1]?.scope.problems).toEqual([
+      {
+        path: ["targets", 1, "scope"],
+        params: { target: "acos", kpi: "acos", preset: "amazon-sp-acos", reason: "preset-with-knobs" },
+      },
+    ]);
   });
 
   it("reports a problem of the scope as a whole at the scope, naming no knob", () => {

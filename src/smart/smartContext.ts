@@ -15,7 +15,7 @@ import { computeBaseline } from "../targets/baseline.js";
 import { resolveScope } from "../targets/evaluateTargets.js";
 import { type GoalKind, singleGoal, type Target } from "../targets/target.js";
 import { cycleProration, cyclesOf } from "../values/cycle.js";
-import type { DecimalString } from "../values/decimal.js";
+import { type DecimalString, describeInput } from "../values/decimal.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 import { type Period, periodContains, samePeriod } from "../values/period.js";
 import { ratioSchema } from "../values/ratio.js";
@@ -201,7 +201,13 @@ function resolveScopeInfo(
     knobs = resolveScope(contract, kpi, scopeInput).scope;
   } catch (error) {
     if (!(error instanceof KpiContractError)) throw error;
-    const preset = String(scopeInput?.preset ?? "");
+    const presetInput = scopeInput?.preset;
+    if (error.code === "scope-invalid" && presetInput !== undefined && typeof presetInput !== "string") {
+      // `{ "preset": null }` and the like: not a preset name, whether other knobs follow or not.
+      const params = { ...who, kpi, reason: "preset-not-name", value: describeInput(presetInput) };
+      return { problems: [{ path: [...scopePath, "preset"], params }], missing: [] };
+    }
+    const preset = String(presetInput ?? "");
     const base = { ...who, kpi, preset };
     const problem: ScopeProblem =
       error.code === "preset-kpi-mismatch"
