@@ -187,4 +187,43 @@ describe("poolFacts properties", () => {
     expect(Object.is(pooled.reviews?.byStars?.["1"], 0)).toBe(true);
     expect(pooled).toStrictEqual(poolMany([facts]));
   });
+
+  fcTest("money longer than 34 digits is rounded to 34 significant digits, as summing does", () => {
+    for (const [currency, gross] of [
+      ["EUR", "1234567890123456789012345678901234.56"],
+      ["JPY", "12345678901234567890123456789012345"],
+      ["USD", "99999999999999999999999999999999.99"],
+    ] as const) {
+      const facts = periodFactsSchema.parse({ period: march, currency, sales: { gross } });
+      expect(poolFacts([facts])).toStrictEqual(poolMany([facts]));
+    }
+    const long = periodFactsSchema.parse({
+      period: march,
+      currency: "EUR",
+      sales: { gross: "1234567890123456789012345678901234.56" },
+    });
+    expect(poolFacts([long]).sales?.gross).toBe("1234567890123456789012345678901235.00");
+  });
+
+  fcTest("a count that is not a safe integer is refused as the general pooling refuses it", () => {
+    const unparsed = (sales: object, reviews?: object) =>
+      ({ period: march, currency: "USD", sales, ...(reviews ? { reviews } : {}) }) as unknown as PeriodFacts;
+    for (const facts of [
+      unparsed({ orders: 1.5 }),
+      unparsed({ orders: 2 ** 60 }),
+      unparsed({ orders: "5" }),
+      unparsed({}, { byStars: { "1": "3" } }),
+    ]) {
+      const general = (() => {
+        try {
+          return poolMany([facts]);
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(general).toBeInstanceOf(Error);
+      expect(() => poolFacts([facts])).toThrow(general as Error);
+      expect(() => poolFacts([facts])).toThrow(expect.objectContaining({ code: "count-overflow" }));
+    }
+  });
 });

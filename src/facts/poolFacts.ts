@@ -230,22 +230,35 @@ function oneMoney(value: string, currency: string): string {
     MONEY_PATTERNS.set(digits, pattern);
   }
   // "-0.00" matches the pattern but pools to "0.00": only a negative with a non-zero digit is kept.
-  if (pattern.test(value) && (value.charCodeAt(0) !== 45 || /[1-9]/.test(value))) return value;
+  // Summing rounds to 34 significant digits, so only a value of at most 34 characters (hence at
+  // most 34 digits) is certain to come out as written.
+  if (value.length <= 34 && pattern.test(value) && (value.charCodeAt(0) !== 45 || /[1-9]/.test(value))) {
+    return value;
+  }
   return sumMoney([value], currency);
+}
+
+/**
+ * One count as pooling writes it: a safe integer added to 0 (which only turns -0 into 0); anything
+ * else goes through the general sum, which refuses it with `count-overflow` as before.
+ */
+function oneCount(value: unknown, path: string): number {
+  return Number.isSafeInteger(value) ? (value as number) + 0 : sumCounts([value as number], path);
 }
 
 function oneFlat(
   group: Group | undefined,
   fields: Readonly<Record<string, "money" | "count">>,
   currency: string,
+  path: string,
 ): Mutable | undefined {
   if (group === undefined) return undefined;
   const out: Mutable = {};
   for (const field in fields) {
     const value = group[field];
     if (value === undefined) continue;
-    // A parsed count is a safe integer already; adding it to 0, as pooling does, only turns -0 into 0.
-    out[field] = fields[field] === "count" ? (value as number) + 0 : oneMoney(value as string, currency);
+    out[field] =
+      fields[field] === "count" ? oneCount(value, `${path}.${field}`) : oneMoney(value as string, currency);
   }
   return out;
 }
@@ -269,23 +282,23 @@ function poolOne(f: PeriodFacts): PeriodFacts {
       const stars: Mutable = {};
       for (const star of STARS) {
         const count = byStars[star];
-        if (count !== undefined) stars[star] = count + 0;
+        if (count !== undefined) stars[star] = oneCount(count, `reviews.byStars.${star}`);
       }
       reviews.byStars = stars;
     }
   }
   const pooled: Partial<Record<FactGroup, Mutable | undefined>> = {
     reviews,
-    inventory: oneFlat(f.inventory as Group | undefined, FLAT_FIELDS.inventory, currency),
+    inventory: oneFlat(f.inventory as Group | undefined, FLAT_FIELDS.inventory, currency, "inventory"),
   };
   for (const group of SUMMED_GROUPS) {
-    pooled[group] = oneFlat(f[group] as Group | undefined, FLAT_FIELDS[group], currency);
+    pooled[group] = oneFlat(f[group] as Group | undefined, FLAT_FIELDS[group], currency, group);
   }
   const windows = f.ads?.attributed;
   if (pooled.ads !== undefined && windows !== undefined) {
     const attributed: Mutable = {};
     for (const window of Object.keys(windows).sort()) {
-      attributed[window] = oneFlat(windows[window], ATTRIBUTED_FIELDS, currency);
+      attributed[window] = oneFlat(windows[window], ATTRIBUTED_FIELDS, currency, `ads.attributed.${window}`);
     }
     pooled.ads.attributed = attributed;
   }

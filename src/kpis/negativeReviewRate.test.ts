@@ -83,4 +83,18 @@ describe("negativeReviewRate", () => {
       ),
     ).toEqual(["reviews.byStars.1", "sales.orders"]);
   });
+
+  test("reads gives the caller a list of its own for either denominator", () => {
+    const scope = negativeReviewRateScopeSchema.parse({ denominator: "reviews" });
+    const first = negativeReviewRateKpi.reads(scope) as string[];
+    first.push("sales.orders");
+    expect(Object.isFrozen(first)).toBe(false);
+    expect(negativeReviewRateKpi.reads(scope)).toEqual([
+      "reviews.byStars.1",
+      "reviews.byStars.2",
+      "reviews.byStars.3",
+      "reviews.byStars.4",
+      "reviews.byStars.5",
+    ]);
+  });
 });

@@ -41,7 +41,9 @@ export const negativeReviewRateKpi: KpiDefinition<NegativeReviewRateScope> = Obj
   minSample: true,
   shareOfWhole: true,
   reads: (scope: NegativeReviewRateScope) =>
-    scope.denominator === "reviews" ? starPaths(1, 5) : [...starPaths(1, scope.maxStars), "sales.orders"],
+    scope.denominator === "reviews"
+      ? [...starPaths(1, 5)]
+      : [...starPaths(1, scope.maxStars), "sales.orders"],
   compute(facts, scope) {
     const run = startRun(negativeReviewRateKpi, facts, scope);
     const negative = starSum(run, starPaths(1, scope.maxStars));

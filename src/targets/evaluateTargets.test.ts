@@ -4,6 +4,7 @@ import expected from "../../test/fixtures/worked/expected.json" with { type: "js
 import history from "../../test/fixtures/worked/history.json" with { type: "json" };
 import marchJson from "../../test/fixtures/worked/march.json" with { type: "json" };
 import { parseContract } from "../contract/parseContract.js";
+import { settle } from "../settlement/settle.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { evaluateTargets, resolveScope, scoreOf, type TargetEvaluation } from "./evaluateTargets.js";
 
@@ -230,6 +231,31 @@ describe("goal comparisons", () => {
 describe("scoreOf", () => {
   it("is null when no objective is judged", () => {
     expect(scoreOf([]).score).toBeNull();
+  });
+});
+
+describe("window traces", () => {
+  it("give each call periods of its own, never the frozen ones a kept contract plans with", () => {
+    const frozen = Object.freeze(parseContract(contractJson));
+    for (const t of frozen.targets) Object.freeze(t);
+    const once = evaluateTargets(frozen, { cycle: MARCH, facts: march, history });
+    const again = evaluateTargets(frozen, { cycle: MARCH, facts: march, history });
+    const first = byId(once.evaluations, "gmv-growth").trace.cycles?.[0]?.period;
+    const second = byId(again.evaluations, "gmv-growth").trace.cycles?.[0]?.period;
+    expect(first).toEqual(JANUARY);
+    expect(Object.isFrozen(first)).toBe(false);
+    expect(second).not.toBe(first);
+  });
+
+  it("are not shared between two statements of a kept contract", () => {
+    const input = { cycle: MARCH, facts: march, history };
+    const periodOf = (s: ReturnType<typeof settle>) =>
+      byId(s.evaluations, "gmv-growth").trace.cycles?.[0]?.period;
+    const a = periodOf(settle(contractJson, input));
+    const b = periodOf(settle(contractJson, input));
+    expect(a).toEqual(JANUARY);
+    expect(b).not.toBe(a);
+    expect(Object.isFrozen(a)).toBe(false);
   });
 });
 

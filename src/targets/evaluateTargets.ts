@@ -753,7 +753,8 @@ function evaluateTarget(
       emptyNumerator: counted.length === 0,
       trace: {
         cycles: cycles.map((c) => ({
-          period: c.period,
+          // A fresh object: the window's cycles are kept (and frozen) in the target's plan.
+          period: { start: c.period.start, end: c.period.end },
           value: c.result.value,
           ...(c.result.value === null ? { reason: c.result.reason } : {}),
           ...(lowerRatio && emptyNumerator(c.result) ? { leftOut: true } : {}),
