@@ -34,7 +34,7 @@ import { cycleProration } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError, type SafeResult } from "../values/KpiContractError.js";
 import { addDays, type Period, samePeriod } from "../values/period.js";
-import { formatMoney, roundMoneyDec } from "../values/rounding.js";
+import { formatMoney } from "../values/rounding.js";
 import { VERSION } from "../version.js";
 import { canonicalFactsList } from "./canonicalFacts.js";
 import { evaluateStanding } from "./evaluateStanding.js";
@@ -291,31 +291,33 @@ function scheduleLines(contract: Contract, ctx: FeeCycleContext, lines: FeeLine[
   const warnings: string[] = [];
   const { days, fullDays } = ctx.proration;
   const partial = days !== fullDays;
-  const bound = (amount: DecimalString) =>
-    roundMoneyDec(prorate(new D(amount), ctx.proration), ctx.currency, ctx.rounding);
-  const boundSteps = (name: string, amount: DecimalString, rounded: Dec) => [
+  // SPEC §6.4: a partial cycle scales the minimum and the maximum by d ÷ D exactly; nothing but a
+  // line is rounded, so the top-up or reduction is the exact bound minus the subtotal, rounded once.
+  const bound = (amount: DecimalString) => prorate(new D(amount), ctx.proration);
+  // How a bound reads in descriptions: as written, or its proration when the cycle is partial.
+  const boundText = (amount: DecimalString) => (partial ? `${amount} × ${days} ÷ ${fullDays}` : amount);
+  const boundSteps = (name: string, amount: DecimalString, exact: Dec) => [
     { name, value: amount },
-    ...(partial
-      ? [{ name: `${name} × ${days} ÷ ${fullDays}, rounded`, value: money(rounded, ctx.currency) }]
-      : []),
+    ...(partial ? [{ name: `${name} × ${days} ÷ ${fullDays}`, value: formatDecimal(exact) }] : []),
   ];
   if (fees.minimum !== undefined) {
     const floor = bound(fees.minimum);
     const subtotal = sumLines(lines);
     if (subtotal.lt(floor)) {
       const exact = floor.minus(subtotal);
+      const written = boundText(fees.minimum);
       lines.push({
         component: "minimum",
         kind: "minimum",
         amount: roundLine(exact, ctx),
         description: say(
           ctx.locale,
-          `Top-up to the minimum fee ${money(floor, ctx.currency)} (subtotal ${money(subtotal, ctx.currency)})`,
-          `保底补足至 ${money(floor, ctx.currency)}（小计 ${money(subtotal, ctx.currency)}）`,
+          `Top-up to the minimum fee ${written} (subtotal ${money(subtotal, ctx.currency)})`,
+          `保底补足至 ${written}（小计 ${money(subtotal, ctx.currency)}）`,
         ),
         trace: {
-          formula: partial ? "round(minimum × d ÷ D) − subtotal" : "minimum − subtotal",
-          substituted: `${money(floor, ctx.currency)} − ${money(subtotal, ctx.currency)}`,
+          formula: partial ? "minimum × d ÷ D − subtotal" : "minimum − subtotal",
+          substituted: `${written} − ${money(subtotal, ctx.currency)}`,
           exact: formatDecimal(exact),
           rounding: ctx.rounding,
           steps: [
@@ -327,8 +329,8 @@ function scheduleLines(contract: Contract, ctx: FeeCycleContext, lines: FeeLine[
       warnings.push(
         say(
           ctx.locale,
-          `The subtotal ${money(subtotal, ctx.currency)} is below the minimum ${money(floor, ctx.currency)}: topped up`,
-          `小计 ${money(subtotal, ctx.currency)} 低于保底 ${money(floor, ctx.currency)}：已补足`,
+          `The subtotal ${money(subtotal, ctx.currency)} is below the minimum ${written}: topped up`,
+          `小计 ${money(subtotal, ctx.currency)} 低于保底 ${written}：已补足`,
         ),
       );
     }
@@ -338,18 +340,19 @@ function scheduleLines(contract: Contract, ctx: FeeCycleContext, lines: FeeLine[
     const subtotal = sumLines(lines);
     if (subtotal.gt(cap)) {
       const exact = cap.minus(subtotal);
+      const written = boundText(fees.maximum);
       lines.push({
         component: "maximum",
         kind: "maximum",
         amount: roundLine(exact, ctx),
         description: say(
           ctx.locale,
-          `Reduction to the maximum fee ${money(cap, ctx.currency)} (subtotal ${money(subtotal, ctx.currency)})`,
-          `封顶扣减至 ${money(cap, ctx.currency)}（小计 ${money(subtotal, ctx.currency)}）`,
+          `Reduction to the maximum fee ${written} (subtotal ${money(subtotal, ctx.currency)})`,
+          `封顶扣减至 ${written}（小计 ${money(subtotal, ctx.currency)}）`,
         ),
         trace: {
-          formula: partial ? "round(maximum × d ÷ D) − subtotal" : "maximum − subtotal",
-          substituted: `${money(cap, ctx.currency)} − ${money(subtotal, ctx.currency)}`,
+          formula: partial ? "maximum × d ÷ D − subtotal" : "maximum − subtotal",
+          substituted: `${written} − ${money(subtotal, ctx.currency)}`,
           exact: formatDecimal(exact),
           rounding: ctx.rounding,
           steps: [
@@ -361,8 +364,8 @@ function scheduleLines(contract: Contract, ctx: FeeCycleContext, lines: FeeLine[
       warnings.push(
         say(
           ctx.locale,
-          `The subtotal ${money(subtotal, ctx.currency)} is above the maximum ${money(cap, ctx.currency)}: reduced`,
-          `小计 ${money(subtotal, ctx.currency)} 高于封顶 ${money(cap, ctx.currency)}：已扣减`,
+          `The subtotal ${money(subtotal, ctx.currency)} is above the maximum ${written}: reduced`,
+          `小计 ${money(subtotal, ctx.currency)} 高于封顶 ${written}：已扣减`,
         ),
       );
     }

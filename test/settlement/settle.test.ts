@@ -29,7 +29,7 @@ describe("settle: hand-computed settlements", () => {
     const cycle = { start: "2026-01-10", end: "2026-01-31" };
     // fixed 1,500.00 × 22 ÷ 31 = 1,064.516… → 1,064.52
     // over 31,000 × 22 ÷ 31 = 22,000; GMV 30,000 − 0 → 8,000 × 5% = 400.00
-    // minimum 2,000 × 22 ÷ 31 = 1,419.354… → 1,419.35 < 1,464.52: no top-up
+    // minimum 2,000 × 22 ÷ 31 = 1,419.354… < 1,464.52: no top-up
     const s = settle(contract, {
       cycle,
       facts: [makeFacts({ period: cycle, gross: "30000.00", refunds: "0.00" })],
@@ -40,7 +40,8 @@ describe("settle: hand-computed settlements", () => {
     ]);
     expect(s.total).toBe("1464.52");
     expect(s.proration).toMatchObject({ days: 22, fullDays: 31 });
-    // GMV 22,500: 500 × 5% = 25.00; subtotal 1,089.52 → top-up 1,419.35 − 1,089.52 = 329.83
+    // GMV 22,500: 500 × 5% = 25.00; subtotal 1,089.52 → top-up 1,419.354838… − 1,089.52
+    // = 329.834838… → 329.83 (the bound stays exact; only the line is rounded)
     const low = settle(contract, {
       cycle,
       facts: [makeFacts({ period: cycle, gross: "22500.00", refunds: "0.00" })],
@@ -51,6 +52,59 @@ describe("settle: hand-computed settlements", () => {
       ["minimum", "329.83"],
     ]);
     expect(low.total).toBe("1419.35");
+  });
+
+  it("partial cycle: the prorated cap and floor stay exact, only the line is rounded (SPEC §6.4)", () => {
+    const cycle = { start: "2026-01-10", end: "2026-01-31" };
+    const term = { term: { start: "2026-01-10", end: "2026-12-31" } };
+    const facts = { cycle, facts: [makeFacts({ period: cycle, gross: "30000.00", refunds: "0.00" })] };
+    // fixed 1,500.00 × 22 ÷ 31 = 1,064.516… → up → 1,064.52; share 30,000 × 10% = 3,000.00
+    // subtotal 4,064.52; cap 3,000 × 22 ÷ 31 = 2,129.032258…
+    // reduction 2,129.032258… − 4,064.52 = −1,935.487741… → up (away from zero) → −1,935.49
+    // total 2,129.03, not above the prorated cap (rounding the cap first would give 2,129.04)
+    const capped = settle(
+      makeContract({ components: [fixed, share("0.10")], maximum: "3000.00", rounding: "up" }, term),
+      facts,
+    );
+    expect(amounts(capped)).toEqual([
+      ["base", "1064.52"],
+      ["share", "3000.00"],
+      ["maximum", "-1935.49"],
+    ]);
+    expect(capped.total).toBe("2129.03");
+    const reduction = capped.lines[2];
+    expect(reduction?.trace).toMatchObject({
+      formula: "maximum × d ÷ D − subtotal",
+      substituted: "3000.00 × 22 ÷ 31 − 4064.52",
+      exact: "-1935.487741935483870967741935483871",
+      steps: [
+        { name: "maximum", value: "3000.00" },
+        { name: "maximum × 22 ÷ 31", value: "2129.032258064516129032258064516129" },
+        { name: "subtotal", value: "4064.52" },
+      ],
+    });
+    expect(reduction?.description).toBe("Reduction to the maximum fee 3000.00 × 22 ÷ 31 (subtotal 4064.52)");
+    // floor 1,000.00 × 22 ÷ 31 = 709.677419…; a fixed 500.00 that is not prorated is below it:
+    // top-up 709.677419… − 500.00 = 209.677419… → down → 209.67, total 709.67
+    const floored = settle(
+      makeContract(
+        {
+          components: [{ type: "fixed", name: "base", amount: "500.00", prorate: "none" }],
+          minimum: "1000.00",
+          rounding: "down",
+        },
+        term,
+      ),
+      facts,
+    );
+    expect(amounts(floored)).toEqual([
+      ["base", "500.00"],
+      ["minimum", "209.67"],
+    ]);
+    expect(floored.total).toBe("709.67");
+    expect(floored.warnings).toContain(
+      "The subtotal 500.00 is below the minimum 1000.00 × 22 ÷ 31: topped up",
+    );
   });
 
   it("volume vs graduated with flat fees", () => {
