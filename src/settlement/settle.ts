@@ -546,6 +546,20 @@ export function settle(
             carryIn: recorded.previousCycle?.carryForward[c.name],
           }),
         );
+        if (
+          c.negativeBasis === "carry-forward" &&
+          recorded.previousCycle === undefined &&
+          cycle.start !== parsedContract.term.start
+        ) {
+          // A negative basis carried from the cycle before cannot be applied without its statement.
+          warnings.push(
+            say(
+              locale,
+              `${c.name} carries a negative basis forward, but no previousCycle statement was given: anything carried from the cycle before ${cycle.start} is not applied`,
+              `${c.name} 的负计费基数会结转至下期，但未提供上期结算单（previousCycle）：${cycle.start} 之前一期结转的金额未予计入`,
+            ),
+          );
+        }
         break;
       case "bonus":
         take(bonusLine(c, ctx, "of" in c.payout ? basisFor(c.payout.of, c.name) : undefined));

@@ -303,6 +303,22 @@ describe("settle: hand-computed settlements", () => {
     );
     expect(a.lines[0]).toMatchObject({ amount: "250.00", carryForward: "0", basis: "2500" });
     expect(a.options.previousCycle?.carryForward).toEqual({ share: "-500" });
+    // March is not the term's first cycle and came without February's statement: said so.
+    const missing =
+      "share carries a negative basis forward, but no previousCycle statement was given: anything carried from the cycle before 2026-03-01 is not applied";
+    expect(m.warnings).toContain(missing);
+    expect(a.warnings.some((w) => w.includes("previousCycle"))).toBe(false);
+    // The term's first cycle has nothing before it to carry.
+    const january = { start: "2026-01-01", end: "2026-01-31" };
+    const first = settle(contract, {
+      cycle: january,
+      facts: [makeFacts({ period: january, gross: "3000.00", refunds: "0.00" })],
+    });
+    expect(first.warnings.some((w) => w.includes("previousCycle"))).toBe(false);
+    const zh = settle(contract, march({ gross: "1000.00", refunds: "1500.00" }), { locale: "zh-CN" });
+    expect(zh.warnings).toContain(
+      "share 的负计费基数会结转至下期，但未提供上期结算单（previousCycle）：2026-03-01 之前一期结转的金额未予计入",
+    );
   });
 
   it("a pending window target pays nothing and says pending", () => {
