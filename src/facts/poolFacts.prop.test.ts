@@ -226,4 +226,14 @@ describe("poolFacts properties", () => {
       expect(() => poolFacts([facts])).toThrow(expect.objectContaining({ code: "count-overflow" }));
     }
   });
+
+  fcTest("money given as a number (unparsed) pools as the general pooling reads it", () => {
+    const facts = {
+      period: march,
+      currency: "USD",
+      sales: { gross: 5, refunds: 0.1 },
+    } as unknown as PeriodFacts;
+    expect(poolFacts([facts])).toStrictEqual(poolMany([facts]));
+    expect(poolFacts([facts]).sales).toEqual({ gross: "5.00", refunds: "0.10" });
+  });
 });

@@ -1,9 +1,8 @@
 import { D, type Dec } from "../internal/decimal.js";
-import { minorUnits } from "../values/currency.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
 import { ATTRIBUTED_FIELDS, FLAT_FIELDS, type FlatGroup, STARS } from "./internal/factFields.js";
-import { formatFactMoney } from "./internal/factMoney.js";
+import { formatFactMoney, isWrittenFactMoney } from "./internal/factMoney.js";
 import { FACT_GROUPS, type FactGroup, type PeriodFacts } from "./schema.js";
 
 type Mutable = Record<string, unknown>;
@@ -214,28 +213,12 @@ export function poolFacts(facts: readonly PeriodFacts[]): PeriodFacts {
   return poolMany(facts);
 }
 
-/** A money fact written as `formatFactMoney` writes it: exactly `digits` fraction digits, no "-0". */
-function moneyPattern(digits: number): RegExp {
-  return digits === 0 ? /^-?(?:0|[1-9][0-9]*)$/ : new RegExp(`^-?(?:0|[1-9][0-9]*)\\.[0-9]{${digits}}$`);
-}
-
-const MONEY_PATTERNS = new Map<number, RegExp>();
-
 /** One money fact as pooling writes it; a value already in that form is kept as is (no Decimal). */
-function oneMoney(value: string, currency: string): string {
-  const digits = minorUnits(currency);
-  let pattern = MONEY_PATTERNS.get(digits);
-  if (pattern === undefined) {
-    pattern = moneyPattern(digits);
-    MONEY_PATTERNS.set(digits, pattern);
-  }
-  // "-0.00" matches the pattern but pools to "0.00": only a negative with a non-zero digit is kept.
-  // Summing rounds to 34 significant digits, so only a value of at most 34 characters (hence at
-  // most 34 digits) is certain to come out as written.
-  if (value.length <= 34 && pattern.test(value) && (value.charCodeAt(0) !== 45 || /[1-9]/.test(value))) {
-    return value;
-  }
-  return sumMoney([value], currency);
+function oneMoney(value: unknown, currency: string): string {
+  // Unparsed input (a number, say) takes the general sum, which reads or refuses it as before.
+  return typeof value === "string" && isWrittenFactMoney(value, currency)
+    ? value
+    : sumMoney([value as string], currency);
 }
 
 /**
@@ -257,8 +240,7 @@ function oneFlat(
   for (const field in fields) {
     const value = group[field];
     if (value === undefined) continue;
-    out[field] =
-      fields[field] === "count" ? oneCount(value, `${path}.${field}`) : oneMoney(value as string, currency);
+    out[field] = fields[field] === "count" ? oneCount(value, `${path}.${field}`) : oneMoney(value, currency);
   }
   return out;
 }

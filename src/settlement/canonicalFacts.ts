@@ -1,6 +1,6 @@
 import { ATTRIBUTED_FIELDS, FLAT_FIELDS, STARS } from "../facts/internal/factFields.js";
 import type { PeriodFacts } from "../facts/schema.js";
-import { DECIMAL_PATTERN, normalForm } from "../values/decimal.js";
+import { canonicalJson, canonicalString } from "./normalizeDecimals.js";
 
 type Plain = Readonly<Record<string, unknown>>;
 
@@ -18,18 +18,9 @@ const SERVICE = sortedFields(FLAT_FIELDS.service);
 const ATTRIBUTED = sortedFields(ATTRIBUTED_FIELDS);
 const PERIOD: readonly string[] = Object.freeze(["end", "start"]);
 
-/**
- * A string member: decimals in normal form (their characters need no escaping), anything else
- * (dates, codes, ids) as JSON writes it.
- */
-function text(value: string, verbatim: boolean): string {
-  return !verbatim && DECIMAL_PATTERN.test(value) ? `"${normalForm(value)}"` : JSON.stringify(value);
-}
-
-/** A member's value; a count is a finite number, which JSON writes as `String` does. */
+/** A member's value, as the general canonical writer writes it. */
 function scalar(value: unknown, verbatim = false): string {
-  if (typeof value === "string") return text(value, verbatim);
-  return typeof value === "number" && Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return typeof value === "string" ? canonicalString(value, verbatim) : (canonicalJson(value) as string);
 }
 
 function flat(group: Plain, fields: readonly string[]): string {

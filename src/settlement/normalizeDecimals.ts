@@ -103,10 +103,23 @@ export function canonicalJson(value: unknown): string | undefined {
   return write(value, false);
 }
 
+/**
+ * A string as the canonical writer writes it: a decimal (outside id-like keys) in normal form, whose
+ * characters need no escaping; anything else (dates, codes, ids) as `JSON.stringify` writes it.
+ *
+ * @internal
+ * @param value - the string
+ * @param verbatim - true under an id-like key, where a decimal-looking string is left as written
+ * @returns the JSON text of the string
+ */
+export function canonicalString(value: string, verbatim: boolean): string {
+  return !verbatim && DECIMAL_PATTERN.test(value) ? `"${normalForm(value)}"` : JSON.stringify(value);
+}
+
 function write(value: unknown, verbatim: boolean): string | undefined {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(!verbatim && DECIMAL_PATTERN.test(value) ? normalForm(value) : value);
+      return canonicalString(value, verbatim);
     case "number":
       return Number.isFinite(value) ? JSON.stringify(value) : refuseInDigest(value);
     case "boolean":

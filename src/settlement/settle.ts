@@ -285,6 +285,20 @@ function checkSmart(
   return [...new Set(errors.map((f) => f.code))];
 }
 
+/** What differs between the minimum top-up and the maximum reduction; the arithmetic is shared. */
+const BOUNDS = {
+  minimum: {
+    applies: (subtotal: Dec, bound: Dec) => subtotal.lt(bound),
+    description: ["Top-up to the minimum fee", "保底补足至"],
+    warning: ["is below the minimum", "topped up", "低于保底", "已补足"],
+  },
+  maximum: {
+    applies: (subtotal: Dec, bound: Dec) => subtotal.gt(bound),
+    description: ["Reduction to the maximum fee", "封顶扣减至"],
+    warning: ["is above the maximum", "reduced", "高于封顶", "已扣减"],
+  },
+} as const;
+
 /** The schedule-level lines (SPEC §6.1 steps 3–5): minimum top-up, maximum reduction, tax. */
 function scheduleLines(contract: Contract, ctx: FeeCycleContext, lines: FeeLine[]): string[] {
   const fees = contract.fees;
@@ -293,82 +307,47 @@ function scheduleLines(contract: Contract, ctx: FeeCycleContext, lines: FeeLine[
   const partial = days !== fullDays;
   // SPEC §6.4: a partial cycle scales the minimum and the maximum by d ÷ D exactly; nothing but a
   // line is rounded, so the top-up or reduction is the exact bound minus the subtotal, rounded once.
-  const bound = (amount: DecimalString) => prorate(new D(amount), ctx.proration);
-  // How a bound reads in descriptions: as written, or its proration when the cycle is partial.
-  const boundText = (amount: DecimalString) => (partial ? `${amount} × ${days} ÷ ${fullDays}` : amount);
-  const boundSteps = (name: string, amount: DecimalString, exact: Dec) => [
-    { name, value: amount },
-    ...(partial ? [{ name: `${name} × ${days} ÷ ${fullDays}`, value: formatDecimal(exact) }] : []),
-  ];
-  if (fees.minimum !== undefined) {
-    const floor = bound(fees.minimum);
+  for (const kind of ["minimum", "maximum"] as const) {
+    const amount = fees[kind];
+    if (amount === undefined) continue;
+    const rule = BOUNDS[kind];
+    const bound = prorate(new D(amount), ctx.proration);
     const subtotal = sumLines(lines);
-    if (subtotal.lt(floor)) {
-      const exact = floor.minus(subtotal);
-      const written = boundText(fees.minimum);
-      lines.push({
-        component: "minimum",
-        kind: "minimum",
-        amount: roundLine(exact, ctx),
-        description: say(
-          ctx.locale,
-          `Top-up to the minimum fee ${written} (subtotal ${money(subtotal, ctx.currency)})`,
-          `保底补足至 ${written}（小计 ${money(subtotal, ctx.currency)}）`,
-        ),
-        trace: {
-          formula: partial ? "minimum × d ÷ D − subtotal" : "minimum − subtotal",
-          substituted: `${written} − ${money(subtotal, ctx.currency)}`,
-          exact: formatDecimal(exact),
-          rounding: ctx.rounding,
-          steps: [
-            ...boundSteps("minimum", fees.minimum, floor),
-            { name: "subtotal", value: money(subtotal, ctx.currency) },
-          ],
-        },
-      });
-      warnings.push(
-        say(
-          ctx.locale,
-          `The subtotal ${money(subtotal, ctx.currency)} is below the minimum ${written}: topped up`,
-          `小计 ${money(subtotal, ctx.currency)} 低于保底 ${written}：已补足`,
-        ),
-      );
-    }
-  }
-  if (fees.maximum !== undefined) {
-    const cap = bound(fees.maximum);
-    const subtotal = sumLines(lines);
-    if (subtotal.gt(cap)) {
-      const exact = cap.minus(subtotal);
-      const written = boundText(fees.maximum);
-      lines.push({
-        component: "maximum",
-        kind: "maximum",
-        amount: roundLine(exact, ctx),
-        description: say(
-          ctx.locale,
-          `Reduction to the maximum fee ${written} (subtotal ${money(subtotal, ctx.currency)})`,
-          `封顶扣减至 ${written}（小计 ${money(subtotal, ctx.currency)}）`,
-        ),
-        trace: {
-          formula: partial ? "maximum × d ÷ D − subtotal" : "maximum − subtotal",
-          substituted: `${written} − ${money(subtotal, ctx.currency)}`,
-          exact: formatDecimal(exact),
-          rounding: ctx.rounding,
-          steps: [
-            ...boundSteps("maximum", fees.maximum, cap),
-            { name: "subtotal", value: money(subtotal, ctx.currency) },
-          ],
-        },
-      });
-      warnings.push(
-        say(
-          ctx.locale,
-          `The subtotal ${money(subtotal, ctx.currency)} is above the maximum ${written}: reduced`,
-          `小计 ${money(subtotal, ctx.currency)} 高于封顶 ${written}：已扣减`,
-        ),
-      );
-    }
+    if (!rule.applies(subtotal, bound)) continue;
+    const exact = bound.minus(subtotal);
+    // How the bound reads: as written, or its proration when the cycle is partial.
+    const written = partial ? `${amount} × ${days} ÷ ${fullDays}` : amount;
+    const sub = money(subtotal, ctx.currency);
+    const [enLine, zhLine] = rule.description;
+    const [enState, enDone, zhState, zhDone] = rule.warning;
+    lines.push({
+      component: kind,
+      kind,
+      amount: roundLine(exact, ctx),
+      description: say(
+        ctx.locale,
+        `${enLine} ${written} (subtotal ${sub})`,
+        `${zhLine} ${written}（小计 ${sub}）`,
+      ),
+      trace: {
+        formula: partial ? `${kind} × d ÷ D − subtotal` : `${kind} − subtotal`,
+        substituted: `${written} − ${sub}`,
+        exact: formatDecimal(exact),
+        rounding: ctx.rounding,
+        steps: [
+          { name: kind, value: amount },
+          ...(partial ? [{ name: `${kind} × ${days} ÷ ${fullDays}`, value: formatDecimal(bound) }] : []),
+          { name: "subtotal", value: sub },
+        ],
+      },
+    });
+    warnings.push(
+      say(
+        ctx.locale,
+        `The subtotal ${sub} ${enState} ${written}: ${enDone}`,
+        `小计 ${sub} ${zhState} ${written}：${zhDone}`,
+      ),
+    );
   }
   if (fees.tax !== undefined) {
     const subtotal = sumLines(lines);

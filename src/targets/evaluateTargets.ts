@@ -513,11 +513,9 @@ interface TargetPlan {
   readonly lowerRatio: boolean;
   readonly weight: DecimalString | null;
   readonly goal: { kind: GoalKind; value: DecimalString } | undefined;
-  /** The target value of a fixed goal, with its goal text; for a change goal, 1 + change. */
-  readonly fixedTarget: Dec | undefined;
-  readonly fixedGoalText: string;
-  readonly onePlusChange: Dec | undefined;
-  readonly onePlusChangeText: string;
+  /** The goal's value as a Decimal: the target itself, or 1 + change for a change goal. */
+  readonly goalValue: Dec | undefined;
+  readonly goalValueText: string;
   /** The cycles of the evaluation window, once they have been needed. */
   cycles?: readonly Period[];
 }
@@ -538,7 +536,8 @@ function planTarget(
   const definition = getKpiDefinition(target.kpi, customKpis);
   const cap = new D(contract.attainmentCap);
   const goal = singleGoal(target.goal);
-  const change = goal?.kind === "change" ? ONE.plus(goal.value) : undefined;
+  const goalValue =
+    goal === undefined ? undefined : goal.kind === "change" ? ONE.plus(goal.value) : new D(goal.value);
   return {
     customKpis,
     resolved,
@@ -548,10 +547,8 @@ function planTarget(
     lowerRatio: definition.polarity === "lower-is-better" && definition.unit === "ratio",
     weight: target.role === "objective" ? (target.weight ?? null) : null,
     goal,
-    fixedTarget: goal !== undefined && change === undefined ? new D(goal.value) : undefined,
-    fixedGoalText: goal !== undefined && change === undefined ? `${goal.kind} ${goal.value}` : "",
-    onePlusChange: change,
-    onePlusChangeText: change === undefined ? "" : formatDecimal(change),
+    goalValue,
+    goalValueText: goalValue === undefined ? "" : formatDecimal(goalValue),
   };
 }
 
@@ -682,12 +679,13 @@ function evaluateTarget(
   // Target value.
   let targetValue: Dec | null;
   let goalText: string;
-  if (plan.onePlusChange !== undefined) {
-    targetValue = baselineValue === null ? null : new D(baselineValue).times(plan.onePlusChange);
-    goalText = `baseline × (1 + ${goal.value}) = ${baselineValue ?? "null"} × ${plan.onePlusChangeText}`;
+  const goalValue = plan.goalValue as Dec;
+  if (goal.kind === "change") {
+    targetValue = baselineValue === null ? null : new D(baselineValue).times(goalValue);
+    goalText = `baseline × (1 + ${goal.value}) = ${baselineValue ?? "null"} × ${plan.goalValueText}`;
   } else {
-    targetValue = plan.fixedTarget as Dec;
-    goalText = plan.fixedGoalText;
+    targetValue = goalValue;
+    goalText = `${goal.kind} ${goal.value}`;
   }
 
   if (pending) {
