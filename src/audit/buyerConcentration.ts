@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import type { SafeResult, ValidationIssue } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
 import { ratioSchema } from "../values/ratio.js";
@@ -195,8 +195,8 @@ export function buyerConcentration(
         .slice(0, opts.top);
       const topOrders = byOrders.reduce((n, g) => n + g.orders, 0);
       const topGross = byGross.reduce((sum, g) => sum.plus(g.gross), ZERO);
-      const ordersShare = new D(topOrders).div(list.length);
-      const grossShare = gross.isZero() ? ZERO : topGross.div(gross);
+      const ordersShare = quotient(topOrders, list.length);
+      const grossShare = gross.isZero() ? ZERO : quotient(topGross, gross);
       const share = ordersShare.gt(grossShare) ? ordersShare : grossShare;
       if (!share.gt(threshold)) continue;
       const leaders: ConcentrationLeader[] = byOrders.map((g) => ({

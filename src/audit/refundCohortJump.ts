@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import { type RefundRow, refundRowSchema } from "../records/refundRowSchema.js";
 import type { SafeResult, ValidationIssue } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
@@ -170,7 +170,7 @@ export function refundCohortJump(
   const signals: RefundCohortJumpSignal[] = [];
   for (const [key, c] of cohorts) {
     if (c.gross.isZero()) continue;
-    const ratio = c.late.div(c.gross);
+    const ratio = quotient(c.late, c.gross);
     if (!ratio.gt(threshold)) continue;
     const [store, w] = key.split("\u0000") as [string, string];
     // parseRows placed only rows of a known store.

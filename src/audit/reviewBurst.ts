@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { D, type Dec, formatDecimal } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { type ReviewRow, reviewRowSchema } from "../records/reviewRowSchema.js";
 import { decimalSchema } from "../values/decimal.js";
 import type { SafeResult, ValidationIssue } from "../values/KpiContractError.js";
@@ -48,7 +48,7 @@ function median(counts: readonly number[]): Dec {
   const sorted = [...counts].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   if (sorted.length % 2 === 1) return new D(sorted[mid] as number);
-  return new D((sorted[mid - 1] as number) + (sorted[mid] as number)).div(2);
+  return quotient((sorted[mid - 1] as number) + (sorted[mid] as number), 2);
 }
 
 function message(locale: string | undefined, store: string, p: ReviewBurstSignal["params"]): string {

@@ -3,6 +3,19 @@ import { KpiContractError, type SafeResult } from "../values/KpiContractError.js
 import { migrateContract } from "./migrateContract.js";
 import { type Contract, contractSchema } from "./schema.js";
 
+/** Every contract this module has parsed (weakly held): they need no second parse. */
+const PARSED = new WeakSet<object>();
+
+/**
+ * Whether `value` is a contract returned by {@link parseContract} or {@link safeParseContract}
+ * (the same object, not a copy).
+ *
+ * @internal
+ */
+export function isParsedContract(value: unknown): value is Contract {
+  return typeof value === "object" && value !== null && PARSED.has(value);
+}
+
 /**
  * Error thrown by {@link parseContract}: code `contract-invalid`, with every issue and its JSON path.
  */
@@ -27,7 +40,10 @@ export function safeParseContract(input: unknown): SafeResult<Contract> {
   const migrated = migrateContract(input);
   if (!migrated.success) return migrated;
   const parsed = contractSchema.safeParse(migrated.data);
-  if (parsed.success) return { success: true, data: parsed.data };
+  if (parsed.success) {
+    PARSED.add(parsed.data);
+    return { success: true, data: parsed.data };
+  }
   const issues = toValidationIssues(parsed.error);
   return {
     success: false,

@@ -24,7 +24,7 @@ function convertGroup(
 
 /**
  * Converts period facts to another currency: every money field is multiplied by `rate` exactly
- * (to 34 significant digits, which holds any realistic amount times any rate without loss); counts
+ * (products never round, whatever their length); counts
  * are unchanged. Nothing is rounded to the target's minor unit, because facts are inputs: rounding
  * converted facts first and computing a fee from them would round twice, and pooled stores would
  * each carry their own rounding error. Money is rounded once, on the fee line (SPEC §1.2).

@@ -1,4 +1,4 @@
-import { type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
+import { type Dec, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import {
@@ -76,7 +76,7 @@ function payoutOf(
       exact = dec(max);
       substituted = `attainment ${e.attainment} ≥ ${to}: ${max}`;
     } else {
-      exact = dec(min).plus(dec(max).minus(min).times(attainment.minus(from)).div(dec(to).minus(from)));
+      exact = dec(min).plus(quotient(dec(max).minus(min).times(attainment.minus(from)), dec(to).minus(from)));
       substituted = `${min} + (${max} − ${min}) × (${e.attainment} − ${from}) ÷ (${to} − ${from})`;
     }
     return {

@@ -1,4 +1,4 @@
-import { D, type Dec, formatDecimal } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, quotient } from "../internal/decimal.js";
 import type { TargetEvaluation, TargetStatus } from "../targets/evaluateTargets.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -125,7 +125,7 @@ export function say(locale: FeeLocale | undefined, en: string, zh: string): stri
 /** `amount × days ÷ fullDays`, exact (one division). @internal */
 export function prorate(amount: Dec, proration: ProrationDays): Dec {
   if (proration.days === proration.fullDays) return amount;
-  return amount.times(proration.days).div(proration.fullDays);
+  return quotient(amount.times(proration.days), proration.fullDays);
 }
 
 /** Whether the cycle is a whole cycle. @internal */

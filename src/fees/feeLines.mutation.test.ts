@@ -1152,12 +1152,12 @@ describe("shareLine (mutation-driven)", () => {
       line: {
         component: "growth",
         kind: "share",
-        basis: "32903.2258064516129032258064516129",
+        basis: "32903.225806451612903225806451612903",
         amount: "1439.10",
-        description: "Share of gmv over 10000.00: graduated tiers on 32903.2258064516129032258064516129",
+        description: "Share of gmv over 10000.00: graduated tiers on 32903.225806451612903225806451612903",
         trace: {
           formula: "Σ part inside tier i × rateᵢ + flats of reached tiers, capped",
-          substituted: "22000 × 0.05 + 5 + 10903.2258064516129032258064516129 × 0.03 + 7",
+          substituted: "22000 × 0.05 + 5 + 10903.225806451612903225806451612903 × 0.03 + 7",
           steps: [
             {
               name: "gmv (basis)",
@@ -1173,17 +1173,17 @@ describe("shareLine (mutation-driven)", () => {
             },
             {
               name: "increment over it (never negative)",
-              value: "32903.2258064516129032258064516129",
+              value: "32903.225806451612903225806451612903",
             },
             {
               name: "tiers (graduated)",
-              value: "1439.096774193548387096774193548387",
+              value: "1439.09677419354838709677419354838709",
             },
           ],
           tiers: {
             mode: "graduated",
-            basis: "32903.2258064516129032258064516129",
-            amount: "1439.096774193548387096774193548387",
+            basis: "32903.225806451612903225806451612903",
+            amount: "1439.09677419354838709677419354838709",
             parts: [
               {
                 tier: 0,
@@ -1198,15 +1198,15 @@ describe("shareLine (mutation-driven)", () => {
                 tier: 1,
                 from: "22000",
                 upTo: null,
-                part: "10903.2258064516129032258064516129",
+                part: "10903.225806451612903225806451612903",
                 rate: "0.03",
                 flat: "7",
-                amount: "334.096774193548387096774193548387",
+                amount: "334.09677419354838709677419354838709",
               },
             ],
             prorationFactor: "0.7096774193548387096774193548387097",
           },
-          exact: "1439.096774193548387096774193548387",
+          exact: "1439.09677419354838709677419354838709",
           rounding: "half-up",
         },
       },

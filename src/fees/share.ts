@@ -1,4 +1,4 @@
-import { formatDecimal, ZERO } from "../internal/decimal.js";
+import { formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
   dec,
@@ -130,7 +130,7 @@ export function shareLine(
           basis: formatDecimal(resolved.amount),
           amount: formatDecimal(tiers.amount),
           parts: tiers.parts,
-          ...(scale ? { prorationFactor: formatDecimal(scale.num.div(scale.den)) } : {}),
+          ...(scale ? { prorationFactor: formatDecimal(quotient(scale.num, scale.den)) } : {}),
         },
         ...(basis.trace !== undefined ? { basis: basis.trace } : {}),
         ...(gate !== undefined ? { gate: traceTarget(gate) } : {}),

@@ -1,12 +1,12 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { D } from "../internal/decimal.js";
+import { D, quotient } from "../internal/decimal.js";
 import { applyTiers } from "./tiers.js";
 
 /** Money-like decimal strings 0 … 1,000,000.00. */
-const amount = fc.integer({ min: 0, max: 100_000_000 }).map((cents) => new D(cents).div(100).toFixed());
-const rate = fc.integer({ min: 0, max: 2000 }).map((bp) => new D(bp).div(10_000).toFixed());
+const amount = fc.integer({ min: 0, max: 100_000_000 }).map((cents) => quotient(cents, 100).toFixed());
+const rate = fc.integer({ min: 0, max: 2000 }).map((bp) => quotient(bp, 10_000).toFixed());
 
 /** Strictly ascending tiers, the last open; flats only on the first tier unless `laterFlats`. */
 const tiers = (laterFlats: boolean) =>
@@ -22,7 +22,7 @@ const tiers = (laterFlats: boolean) =>
     })
     .map(([bounds, rates, flats]) =>
       rates.map((r, i) => ({
-        upTo: i < bounds.length ? new D(bounds[i] as number).div(100).toFixed() : null,
+        upTo: i < bounds.length ? quotient(bounds[i] as number, 100).toFixed() : null,
         rate: r,
         ...(i === 0 || laterFlats ? { flat: flats[i] as string } : {}),
       })),

@@ -1,4 +1,4 @@
-import { D, type Dec, formatDecimal, ONE, ZERO } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { type DecimalString, describeInput, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -98,7 +98,7 @@ export function applyTiersDec(
   scale?: Scale,
 ): { amount: Dec; parts: TierPart[] } {
   const bounds: (Dec | null)[] = tiers.map((t) =>
-    t.upTo === null ? null : scale ? new D(t.upTo).times(scale.num).div(scale.den) : new D(t.upTo),
+    t.upTo === null ? null : scale ? quotient(new D(t.upTo).times(scale.num), scale.den) : new D(t.upTo),
   );
   if (mode === "volume") {
     // The one tier containing the whole basis: upTo is inclusive.
@@ -223,6 +223,6 @@ export function applyTiers(
     basis: formatDecimal(exactBasis),
     amount: formatDecimal(amount),
     parts,
-    ...(scale ? { prorationFactor: formatDecimal(scale.num.div(scale.den)) } : {}),
+    ...(scale ? { prorationFactor: formatDecimal(quotient(scale.num, scale.den)) } : {}),
   };
 }

@@ -1,17 +1,61 @@
 import Decimal from "decimal.js";
 
+/** Significant digits of a quotient (SPEC §1.1: divisions to 34 significant digits, half-even). */
+export const QUOTIENT_DIGITS = 34;
+
 /**
- * The library's only Decimal constructor: 34 significant digits, half-even, never exponent
- * notation. Cloned so that the caller's global `Decimal` settings are never read or changed.
+ * The library's only Decimal constructor. Sums, differences and products are exact (SPEC §1.1):
+ * the precision is decimal.js's largest, so they never round. Only quotients are limited, to
+ * {@link QUOTIENT_DIGITS} significant digits half-even, and every division goes through
+ * {@link quotient} (a test keeps `.div` and the other precision-bound methods out of the rest of
+ * `src/`). Never exponent notation. Cloned so that the caller's global `Decimal` settings are never
+ * read or changed.
  */
 export const D = Decimal.clone({
-  precision: 34,
+  precision: 1e9,
   rounding: Decimal.ROUND_HALF_EVEN,
   toExpNeg: -9e15,
   toExpPos: 9e15,
   maxE: 9e15,
   minE: -9e15,
 });
+
+const EXACT = D.precision;
+/** The constructor's settings as decimal.js keeps them: plain, writable properties. */
+const settings = D as { precision: number };
+
+/**
+ * `numerator ÷ denominator` to {@link QUOTIENT_DIGITS} significant digits, half-even: the one place
+ * the library divides. The denominator must not be zero (callers turn a zero denominator into a
+ * typed result before dividing).
+ *
+ * @internal
+ */
+export function quotient(numerator: Dec | number, denominator: Dec | number): Dec {
+  // decimal.js reads the precision from the constructor at the call; it is lowered for this one
+  // synchronous division only, so sums and products elsewhere stay exact.
+  settings.precision = QUOTIENT_DIGITS;
+  try {
+    return (typeof numerator === "number" ? new D(numerator) : numerator).div(denominator);
+  } finally {
+    settings.precision = EXACT;
+  }
+}
+
+/**
+ * `base ^ exponent` to {@link QUOTIENT_DIGITS} significant digits, half-even: a fractional power
+ * (a compound growth rate) cannot be exact, so it is rounded like a quotient.
+ *
+ * @internal
+ */
+export function power(base: Dec, exponent: Dec): Dec {
+  settings.precision = QUOTIENT_DIGITS;
+  try {
+    return base.pow(exponent);
+  } finally {
+    settings.precision = EXACT;
+  }
+}
 
 /** A decimal value of the library's private constructor. Never part of a public type. */
 export type Dec = InstanceType<typeof D>;

@@ -60,6 +60,9 @@ export const conversionRateKpi: KpiDefinition<ConversionRateScope> = Object.free
   polarity: "higher-is-better",
   scopeSchema: conversionRateScopeSchema,
   knobs: ["source", "count", "attributionWindow"],
+  // SPEC §3 lists the window as a knob of source=ads: with all sessions it is not used.
+  requiredKnobs: (stated) =>
+    stated.source === "ads" ? ["source", "count", "attributionWindow"] : ["source", "count"],
   minSample: true,
   shareOfWhole: (scope: ConversionRateScope) => scope.count === "orders",
   reads: (scope: ConversionRateScope) => {

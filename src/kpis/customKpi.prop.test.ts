@@ -2,7 +2,7 @@ import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { FACT_PATHS } from "../facts/readFact.js";
-import { D, type Dec } from "../internal/decimal.js";
+import { D, type Dec, quotient } from "../internal/decimal.js";
 import { periodFactsArbitrary } from "../testing/arbitraries.js";
 import { SPEC_EXAMPLE_FACTS } from "../testing/specExampleFacts.js";
 import { isDecimalString } from "../values/decimal.js";
@@ -40,7 +40,7 @@ function evaluate(text: string): Dec {
   const product = (): Dec => {
     let v = factor();
     while (tokens[i] === "×" || tokens[i] === "÷")
-      v = tokens[i++] === "×" ? v.times(factor()) : v.div(factor());
+      v = tokens[i++] === "×" ? v.times(factor()) : quotient(v, factor());
     return v;
   };
   const sum = (): Dec => {

@@ -23,8 +23,9 @@ describe("inventoryTurnover", () => {
 
   test("knob annualize=true: 0.39473… × 365 ÷ 31 = 4.64770…", () => {
     const result = computeKpi("inventoryTurnover", facts, { annualize: true });
-    // 0.3947368421052631578947368421052632 × 365 = 144.0789473684210526315789473684211 (34 digits), ÷ 31
-    expect(result.value).toBe("4.647707979626485568760611205432939");
+    // 0.3947368421052631578947368421052632 × 365 = 144.078947368421052631578947368421068 exactly
+    // (products never round), ÷ 31 = 4.647707979626485568760611205432937|677… → 34 digits: …938.
+    expect(result.value).toBe("4.647707979626485568760611205432938");
     expect(result.trace?.formula).toBe(
       "costs.cogs ÷ ((inventory.openingValue + inventory.closingValue) ÷ 2) × 365 ÷ period days",
     );

@@ -88,6 +88,12 @@ export interface KpiDefinition<Scope extends Record<string, unknown> = Record<st
   readonly scopeSchema: z.ZodType<Scope, Record<string, unknown>>;
   /** The knobs a contract must state (SMART `scope-incomplete`); `minSample` is never listed. */
   readonly knobs: readonly string[];
+  /**
+   * The knobs a contract must state given the knobs it stated, when some of `knobs` only matter for
+   * certain values of others (conversion rate needs `attributionWindow` only with `source: "ads"`).
+   * Without it, every knob in `knobs` must be stated.
+   */
+  requiredKnobs?(stated: Readonly<Record<string, unknown>>): readonly string[];
   /** The fact paths the KPI reads under a scope (for `facts-unavailable` and documentation). */
   reads(scope: Scope): readonly string[];
   /**

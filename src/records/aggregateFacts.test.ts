@@ -614,7 +614,7 @@ describe("aggregateFacts: rejected rows", () => {
     expect(facts[0]?.sales?.gross).toBe("0.00");
   });
 
-  it("rejects duplicates (the first row counts), or counts them all with dedupe: false", async () => {
+  it("rejects duplicates (the first row wins), or counts them all with dedupe: false", async () => {
     const rows = [
       line({ itemPrice: "1.00" }),
       line({ itemPrice: "2.00" }),
@@ -635,14 +635,123 @@ describe("aggregateFacts: rejected rows", () => {
     expect(off.rejected).toEqual([]);
   });
 
-  it("reports a duplicate only among rows that would count", async () => {
-    // The first copy is of an unknown store; the second is the real row and counts.
+  it("lets a first copy of an unknown store or malformed make no later copy a duplicate", async () => {
+    // Neither has a trustworthy identity: the later, valid copy counts.
     const { rejected, facts } = await aggregateFacts(
-      { orders: [line({ store: "eu" }), line({ itemPrice: "3.00" })] },
+      {
+        orders: [
+          line({ store: "eu" }),
+          line({ itemPrice: "1.001" }), // three decimals in USD: malformed
+          line({ itemPrice: "3.00" }),
+        ],
+      },
       OPTIONS,
     );
-    expect(rejected.map((r) => r.reason)).toEqual(["unknown-store"]);
+    expect(rejected.map((r) => r.reason)).toEqual(["unknown-store", "malformed"]);
     expect(facts[0]?.sales?.gross).toBe("3.00");
+  });
+
+  it("lets the first copy win even outside the period: a later copy in the period is a duplicate (SPEC §10)", async () => {
+    const march = { ...OPTIONS, period: MARCH };
+    const first = line({ purchasedAt: "2026-04-02T10:00:00Z", itemPrice: "10.00" }); // April
+    const later = line({ purchasedAt: "2026-03-30T10:00:00Z", itemPrice: "10.00" }); // March
+    const { facts, rejected } = await aggregateFacts({ orders: [first, later] }, march);
+    expect(rejected).toEqual([
+      expect.objectContaining({ index: 0, reason: "outside-period" }),
+      expect.objectContaining({ index: 1, reason: "duplicate", duplicateOf: 0 }),
+    ]);
+    expect(facts[0]?.sales).toMatchObject({ orders: 0, gross: "0.00" });
+    // Whichever period is asked, the line is counted once, in April, never in March.
+    const april = await aggregateFacts({ orders: [first, later] }, { ...OPTIONS, period: APRIL });
+    expect(april.facts[0]?.sales).toMatchObject({ orders: 1, gross: "10.00" });
+    const both = await aggregateFacts({ orders: [first, later] }, OPTIONS);
+    expect(both.facts.filter((f) => f.store === "us").map((f) => f.sales?.gross)).toEqual(["0.00", "10.00"]);
+  });
+
+  it("lets the first refund win even when neither of its dates is in the period", async () => {
+    const march = { ...OPTIONS, period: MARCH };
+    const rows = [
+      refund({
+        refundedAt: "2026-04-02T10:00:00Z",
+        orderPurchasedAt: "2026-02-10T10:00:00Z",
+        amount: "5.00",
+      }),
+      refund({
+        refundedAt: "2026-03-30T10:00:00Z",
+        orderPurchasedAt: "2026-02-10T10:00:00Z",
+        amount: "5.00",
+      }),
+    ];
+    const { facts, rejected } = await aggregateFacts({ refunds: rows }, march);
+    expect(rejected.map((r) => [r.index, r.reason, r.duplicateOf])).toEqual([
+      [0, "outside-period", undefined],
+      [1, "duplicate", 0],
+    ]);
+    expect(facts[0]?.sales?.refunds).toBe("0.00");
+  });
+
+  it("lets a first copy refused for its currency win too", async () => {
+    const { facts, rejected } = await aggregateFacts(
+      { orders: [line({ currency: "EUR" }), line({ itemPrice: "3.00" })] },
+      OPTIONS,
+    );
+    expect(rejected.map((r) => [r.index, r.reason])).toEqual([
+      [0, "currency-mismatch"],
+      [1, "duplicate"],
+    ]);
+    expect(facts[0]?.sales?.gross).toBe("0.00");
+  });
+
+  it("applies first-wins to every other source across the period's edge", async () => {
+    const march = { ...OPTIONS, period: MARCH };
+    const { facts, rejected } = await aggregateFacts(
+      {
+        ads: [
+          {
+            store: "us",
+            date: "2026-04-01",
+            spend: "9.00",
+            clicks: 1,
+            impressions: 1,
+            attributed: {},
+            currency: "USD",
+          },
+          {
+            store: "us",
+            date: "2026-04-01",
+            spend: "9.00",
+            clicks: 1,
+            impressions: 1,
+            attributed: {},
+            currency: "USD",
+          },
+        ],
+        reviews: [
+          { store: "us", reviewId: "RV", createdAt: "2026-04-02T10:00:00Z", stars: 1 },
+          { store: "us", reviewId: "RV", createdAt: "2026-03-02T10:00:00Z", stars: 1 },
+        ],
+        traffic: [
+          { store: "us", date: "2026-04-03", sessions: 5, pageViews: 9 },
+          { store: "us", date: "2026-04-03", sessions: 5, pageViews: 9 },
+        ],
+        inventory: [
+          { store: "us", date: "2026-04-05", sku: "A", units: 3 },
+          { store: "us", date: "2026-04-05", sku: "A", units: 3 },
+        ],
+      },
+      march,
+    );
+    expect(rejected.map((r) => [r.source, r.index, r.reason])).toEqual([
+      ["ads", 0, "outside-period"],
+      ["ads", 1, "duplicate"],
+      ["reviews", 0, "outside-period"],
+      ["reviews", 1, "duplicate"],
+      ["inventory", 0, "outside-period"],
+      ["inventory", 1, "duplicate"],
+      ["traffic", 0, "outside-period"],
+      ["traffic", 1, "duplicate"],
+    ]);
+    expect(facts[0]?.reviews?.byStars).toEqual({ "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 });
   });
 });
 

@@ -358,7 +358,7 @@ export async function aggregateFacts(
     return reject(
       index,
       "duplicate",
-      `Same ${what} as ${known ? `row ${first}` : "an earlier row"} of ${source}; the first row counts`,
+      `Same ${what} as ${known ? `row ${first}` : "an earlier row"} of ${source}: of duplicate rows the first wins`,
       known ? { duplicateOf: first } : {},
     );
   };
@@ -466,23 +466,25 @@ export async function aggregateFacts(
     }
     const si = storeIndex.get(o.store);
     if (si === undefined) return unknownStore(o.store, index);
-    const day = daters[si]!(o.purchasedAt);
-    const c = cycleOfDay.get(day);
-    if (c === undefined) {
-      if (rememberOutsideOrders) {
-        hashKey(orderIndex.lanes, si, o.orderId, "");
-        if (orderIndex.find() < 0) orderIndex.put(ORDER_OUTSIDE);
-      }
-      return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
-    }
-    if (!currencyOk(o.currency, si, c, -1, index)) return false;
-    // With dedupe the order's key is hashed in the same pass as the line's.
+    // Of duplicate rows the first wins (SPEC §10), wherever its day falls: a later copy is a
+    // duplicate even when the first is outside the period or refused for its currency. With dedupe
+    // the order's key is hashed in the same pass as the line's.
     const hashed = dedupe;
     if (dedupe) {
       hashKeys(lineIndex.lanes, orderIndex.lanes, si, o.orderId, o.sku);
       const first = lineIndex.insert(Math.min(index, INDEX_UNKNOWN));
       if (first >= 0) return duplicateOf(first, index, "orderId and sku");
     }
+    const day = daters[si]!(o.purchasedAt);
+    const c = cycleOfDay.get(day);
+    if (c === undefined) {
+      if (rememberOutsideOrders) {
+        if (!hashed) hashKey(orderIndex.lanes, si, o.orderId, "");
+        if (orderIndex.find() < 0) orderIndex.put(ORDER_OUTSIDE);
+      }
+      return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
+    }
+    if (!currencyOk(o.currency, si, c, -1, index)) return false;
     const cell = si * nCycles + c;
     // Lines of one order usually come together: the last order's state is kept at hand.
     const sameOrder = si === lastOrderStore && o.orderId === lastOrderId;
@@ -543,6 +545,12 @@ export async function aggregateFacts(
     }
     const si = storeIndex.get(r.store);
     if (si === undefined) return unknownStore(r.store, index);
+    if (dedupe) {
+      // The first copy wins wherever its dates fall (see order lines).
+      hashKey(refundIndex.lanes, si, r.refundId, "");
+      const first = refundIndex.insert(Math.min(index, INDEX_UNKNOWN));
+      if (first >= 0) return duplicateOf(first, index, "refundId");
+    }
     const dater = daters[si]!;
     const refundDay = dater(r.refundedAt);
     const rc = cycleOfDay.get(refundDay) ?? -1;
@@ -569,11 +577,6 @@ export async function aggregateFacts(
       );
     }
     if (!currencyOk(r.currency, si, rc, oc >= 0 ? oc : -1, index)) return false;
-    if (dedupe) {
-      hashKey(refundIndex.lanes, si, r.refundId, "");
-      const first = refundIndex.insert(Math.min(index, INDEX_UNKNOWN));
-      if (first >= 0) return duplicateOf(first, index, "refundId");
-    }
     const e = r.exponent;
     if (rc >= 0) {
       const cell = si * nCycles + rc;
@@ -613,16 +616,16 @@ export async function aggregateFacts(
     }
     const si = storeIndex.get(a.store);
     if (si === undefined) return unknownStore(a.store, index);
-    const c = cycleOfDay.get(a.date);
-    if (c === undefined)
-      return reject(index, "outside-period", `Day ${a.date} is outside the period ${periodText}`);
-    if (!currencyOk(a.currency, si, c, -1, index)) return false;
     if (dedupe) {
       hashKey(adsIndex.lanes, si, a.date, a.campaign);
       const first = adsIndex.insert(Math.min(index, INDEX_UNKNOWN));
       if (first >= 0)
         return duplicateOf(first, index, a.campaign === "" ? "store and date" : "store, date and campaign");
     }
+    const c = cycleOfDay.get(a.date);
+    if (c === undefined)
+      return reject(index, "outside-period", `Day ${a.date} is outside the period ${periodText}`);
+    if (!currencyOk(a.currency, si, c, -1, index)) return false;
     const cell = si * nCycles + c;
     const e = a.exponent;
     addMoney(spend, cell, a.spend, a.spendText, e, rateA);
@@ -658,15 +661,15 @@ export async function aggregateFacts(
     }
     const si = storeIndex.get(r.store);
     if (si === undefined) return unknownStore(r.store, index);
-    const day = daters[si]!(r.createdAt);
-    const c = cycleOfDay.get(day);
-    if (c === undefined)
-      return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
     if (dedupe) {
       hashKey(reviewIndex.lanes, si, r.reviewId, "");
       const first = reviewIndex.insert(Math.min(index, INDEX_UNKNOWN));
       if (first >= 0) return duplicateOf(first, index, "reviewId");
     }
+    const day = daters[si]!(r.createdAt);
+    const c = cycleOfDay.get(day);
+    if (c === undefined)
+      return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
     stars[(si * nCycles + c) * 5 + r.stars - 1]!++;
     return true;
   };
@@ -684,6 +687,11 @@ export async function aggregateFacts(
     }
     const si = storeIndex.get(s.store);
     if (si === undefined) return unknownStore(s.store, index);
+    if (dedupe) {
+      hashKey(inventoryIndex.lanes, si, s.sku, s.date);
+      const first = inventoryIndex.insert(Math.min(index, INDEX_UNKNOWN));
+      if (first >= 0) return duplicateOf(first, index, "store, sku and date");
+    }
     let bucket: number;
     if (s.date < period.start) {
       bucket = 0;
@@ -693,11 +701,6 @@ export async function aggregateFacts(
         return reject(index, "outside-period", `Snapshot day ${s.date} is after the period ${periodText}`);
       }
       bucket = c + 1;
-    }
-    if (dedupe) {
-      hashKey(inventoryIndex.lanes, si, s.sku, s.date);
-      const first = inventoryIndex.insert(Math.min(index, INDEX_UNKNOWN));
-      if (first >= 0) return duplicateOf(first, index, "store, sku and date");
     }
     let slots = skus[si]!.get(s.sku);
     if (slots === undefined) {
@@ -732,14 +735,14 @@ export async function aggregateFacts(
     }
     const si = storeIndex.get(t.store);
     if (si === undefined) return unknownStore(t.store, index);
-    const c = cycleOfDay.get(t.date);
-    if (c === undefined)
-      return reject(index, "outside-period", `Day ${t.date} is outside the period ${periodText}`);
     if (dedupe) {
       hashKey(trafficIndex.lanes, si, t.date, "");
       const first = trafficIndex.insert(Math.min(index, INDEX_UNKNOWN));
       if (first >= 0) return duplicateOf(first, index, "store and date");
     }
+    const c = cycleOfDay.get(t.date);
+    if (c === undefined)
+      return reject(index, "outside-period", `Day ${t.date} is outside the period ${periodText}`);
     const cell = si * nCycles + c;
     sessions[cell]! += t.sessions;
     pageViews[cell]! += t.pageViews;

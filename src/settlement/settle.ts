@@ -17,7 +17,7 @@ import { reimbursementLine } from "../fees/reimbursement.js";
 import type { FeeBasis, ReimbursementComponent } from "../fees/schema.js";
 import { scorecardLine } from "../fees/scorecard.js";
 import { shareLine } from "../fees/share.js";
-import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
@@ -607,7 +607,7 @@ export function settle(
     proration: {
       days: proration.days,
       fullDays: proration.fullDays,
-      factor: formatDecimal(new D(proration.days).div(proration.fullDays)),
+      factor: formatDecimal(quotient(proration.days, proration.fullDays)),
     },
     lines: lines as StatementLine[],
     total,

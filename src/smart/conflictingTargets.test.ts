@@ -36,7 +36,7 @@ describe("conflicting-targets", () => {
     const c = aggressive();
     c.targets.push(
       { id: "margin", kpi: "grossMargin", scope: {}, baseline: { value: "0.30" }, goal: { change: "0.25" } },
-      { id: "roas", kpi: "roas", scope: {}, baseline: { value: "4" }, goal: { atLeast: "5" } },
+      { id: "roas", kpi: "roas", scope: {}, baseline: { value: "3.2" }, goal: { atLeast: "4" } },
       { id: "spend", kpi: "adSpend", scope: {}, baseline: { value: "9000" }, goal: { atMost: "7000" } },
     );
     expect(runRule(conflictingTargets, c).map((f) => [f.params.other, f.params.otherChange])).toEqual([

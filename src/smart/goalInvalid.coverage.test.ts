@@ -33,6 +33,28 @@ describe("goal-invalid on conversion rate", () => {
   it("accepts a goal above 1 when units are counted (several units per session are possible)", () => {
     expect(runRule(goalInvalid, conversionContract("units", { atLeast: "1.2" }))).toEqual([]);
   });
+
+  it("refuses a goal above 1 by orders without the unused attribution window", () => {
+    const c = conversionContract("orders", { atLeast: "1.01" });
+    targetOf(c, "acos").scope = { source: "all", count: "orders" };
+    expect(runRule(goalInvalid, c).map((f) => f.params.reason)).toEqual(["above-one"]);
+    expect(validateContract(c).findings.map((f) => f.code)).toContain("goal-invalid");
+  });
+
+  it("judges a scope that leaves count unstated by its default, orders, while scope-incomplete reports it", () => {
+    const c = conversionContract("orders", { atLeast: "1.01" });
+    targetOf(c, "acos").scope = { source: "all" };
+    expect(runRule(goalInvalid, c).map((f) => f.params.reason)).toEqual(["above-one"]);
+    const codes = validateContract(c).findings.map((f) => f.code);
+    expect(codes).toContain("scope-incomplete");
+    expect(codes).toContain("goal-invalid");
+  });
+
+  it("cannot judge a scope whose stated knobs are refused", () => {
+    const c = conversionContract("orders", { atLeast: "1.01" });
+    targetOf(c, "acos").scope = { source: "everything", count: "orders" };
+    expect(runRule(goalInvalid, c)).toEqual([]);
+  });
 });
 
 describe("goal-invalid on a change of an unknown KPI", () => {

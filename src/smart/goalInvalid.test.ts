@@ -90,26 +90,30 @@ describe("goal-invalid", () => {
     });
   });
 
-  it("accepts ACoS above 1 (spend can exceed sales) and ROAS of 5, a multiple", () => {
+  it("accepts ACoS above 1 (spend can exceed sales) and a ROAS goal under 5", () => {
     expect(goalFinding((c) => (targetOf(c, "acos").goal = { atMost: "1.2" }))).toEqual([]);
-    const roas = goalFinding((c) =>
-      c.targets.push({
-        id: "roas",
-        kpi: "roas",
-        scope: { attributionWindow: "14d" },
-        goal: { atLeast: "5" },
-      }),
-    );
-    expect(roas).toEqual([]);
-    const roasPercent = goalFinding((c) =>
-      c.targets.push({
-        id: "roas",
-        kpi: "roas",
-        scope: { attributionWindow: "14d" },
-        goal: { atLeast: "400" },
-      }),
-    );
-    expect(roasPercent[0]?.params).toMatchObject({ reason: "looks-like-percent", suggested: "4" });
+    const roas = (atLeast: string) =>
+      goalFinding((c) =>
+        c.targets.push({ id: "roas", kpi: "roas", scope: { attributionWindow: "14d" }, goal: { atLeast } }),
+      );
+    expect(roas("4.99")).toEqual([]);
+    // SPEC §5: "any ratio goal of 5 or more"; ROAS is a ratio (§3), so 5 is refused with the hint.
+    expect(roas("5")[0]?.params).toMatchObject({ reason: "looks-like-percent", value: "5", suggested: "0.05" });
+    expect(roas("400")[0]?.params).toMatchObject({ reason: "looks-like-percent", suggested: "4" });
+  });
+
+  it("holds inventory turnover to the same limit of 5", () => {
+    const turns = (atLeast: string) =>
+      goalFinding((c) =>
+        c.targets.push({
+          id: "turns",
+          kpi: "inventoryTurnover",
+          scope: { basis: "cost", annualize: true },
+          goal: { atLeast },
+        }),
+      );
+    expect(turns("4.9")).toEqual([]);
+    expect(turns("8")[0]?.params).toMatchObject({ reason: "looks-like-percent", kind: "atLeast", value: "8" });
   });
 
   it("reports an average rating outside 1–5 stars", () => {

@@ -19,6 +19,23 @@ describe("scope-incomplete", () => {
     expect([...((findings[0]?.params.knobs ?? []) as string[])].sort()).toEqual(["shipping", "tax"]);
   });
 
+  it("asks conversion rate for an attribution window only with source ads (SPEC §3)", () => {
+    const knobsMissing = (scope: Record<string, string>) => {
+      const c = cleanContract();
+      const t = targetOf(c, "acos");
+      t.kpi = "conversionRate";
+      t.scope = scope;
+      t.baseline = { value: "0.1" };
+      t.goal = { atLeast: "0.12" };
+      return runRule(scopeIncomplete, c).map((f) => f.params.knobs);
+    };
+    expect(knobsMissing({ source: "all", count: "orders" })).toEqual([]);
+    expect(knobsMissing({ source: "all", count: "units" })).toEqual([]);
+    expect(knobsMissing({ source: "ads", count: "orders" })).toEqual([["attributionWindow"]]);
+    expect(knobsMissing({ source: "ads", count: "orders", attributionWindow: "7d" })).toEqual([]);
+    expect(knobsMissing({})).toEqual([["source", "count"]]);
+  });
+
   it("treats a missing scope as stating nothing", () => {
     const c = cleanContract();
     delete targetOf(c, "acos").scope;

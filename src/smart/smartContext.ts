@@ -5,7 +5,7 @@ import { convertFacts } from "../facts/convertFacts.js";
 import { selectRate } from "../facts/fx.js";
 import { poolFacts } from "../facts/poolFacts.js";
 import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
-import { D, formatDecimal } from "../internal/decimal.js";
+import { D, formatDecimal, quotient } from "../internal/decimal.js";
 import { toValidationIssues } from "../internal/issues.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpi } from "../kpis/computeKpi.js";
@@ -39,6 +39,12 @@ export interface ScopeInfo {
   readonly missing: readonly string[];
   /** The parsed knobs (presets expanded) when there is no problem and nothing is missing. */
   readonly knobs?: Readonly<Record<string, unknown>>;
+  /**
+   * The knobs parsed with the library's defaults for those not stated, when the stated ones are
+   * valid: enough to judge a goal (conversion rate counts orders unless `count` says units) while
+   * `scope-incomplete` reports what is missing.
+   */
+  readonly withDefaults?: Readonly<Record<string, unknown>>;
 }
 
 /** What is known about a target's baseline. */
@@ -248,9 +254,13 @@ function resolveScopeInfo(
       }
     }
   }
-  const missing = definition.knobs.filter((k) => !Object.hasOwn(knobs, k));
-  if (problems.length > 0 || missing.length > 0 || !parsed.success) return { problems, missing };
-  return { problems, missing, knobs: parsed.data as Record<string, unknown> };
+  const required = definition.requiredKnobs?.(knobs) ?? definition.knobs;
+  const missing = required.filter((k) => !Object.hasOwn(knobs, k));
+  if (!parsed.success) return { problems, missing };
+  const data = parsed.data as Record<string, unknown>;
+  // A scope that parses has no problems: every problem above comes from a failed parse.
+  if (missing.length > 0) return { problems, missing, withDefaults: data };
+  return { problems, missing, knobs: data, withDefaults: data };
 }
 
 /**
@@ -536,5 +546,5 @@ export function relativeChange(info: TargetInfo): DecimalString | undefined {
   if (baseline === undefined || !new D(baseline).gt(0))
     return goal.kind === "change" ? goal.value : undefined;
   if (goal.kind === "change") return goal.value;
-  return formatDecimal(new D(goal.value).minus(baseline).div(baseline));
+  return formatDecimal(quotient(new D(goal.value).minus(baseline), new D(baseline)));
 }

@@ -58,6 +58,8 @@ export function targetAlreadyMet(ctx: SmartContext): SmartFindingData[] {
     const path = [...t.path, "goal", goal.kind];
     const higher = definition.polarity === "higher-is-better";
     if (goal.kind === "change") {
+      // A usable change has a baseline above zero (goal-invalid refuses the rest), and products are
+      // exact, so a change in the right direction always asks for more than the baseline.
       const change = new D(goal.value);
       if (higher ? change.lte(0) : change.gte(0)) {
         out.push(
@@ -68,8 +70,8 @@ export function targetAlreadyMet(ctx: SmartContext): SmartFindingData[] {
             { targetId },
           ),
         );
-        continue;
       }
+      continue;
     }
     const baseline = baselineValue(t);
     const wanted = targetValue(t);
@@ -86,7 +88,7 @@ export function targetAlreadyMet(ctx: SmartContext): SmartFindingData[] {
           unit: definition.unit,
           currency: ctx.contract.fees.currency,
           baseline,
-          kind: goal.kind === "change" ? (higher ? "atLeast" : "atMost") : goal.kind,
+          kind: goal.kind,
           targetValue: wanted,
         },
         { targetId },

@@ -1,4 +1,4 @@
-import { D, type Dec, formatDecimal } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, power, quotient } from "../internal/decimal.js";
 import { usableGoal } from "./goalInvalid.js";
 import { finding, type SmartFindingData } from "./SmartFinding.js";
 import {
@@ -75,7 +75,7 @@ function growthFinding(ctx: SmartContext, t: TargetInfo): SmartFindingData | und
     const prev = cycles[i - 1]?.value;
     const cur = cycles[i]?.value;
     if (prev == null || cur == null || !new D(prev).gt(0)) continue;
-    const growth = new D(cur).div(prev).minus(1);
+    const growth = quotient(new D(cur), new D(prev)).minus(1);
     if (best === undefined || growth.gt(best)) best = growth;
   }
   if (best === undefined) return undefined;
@@ -85,7 +85,7 @@ function growthFinding(ctx: SmartContext, t: TargetInfo): SmartFindingData | und
   const judgedEnd = "every" in evaluation ? contract.term.start : evaluation.window.end;
   const months = monthIndex(judgedEnd) - monthIndex(last.period.end);
   if (months < 1) return undefined;
-  const required = wanted.div(lastValue).pow(new D(1).div(months)).minus(1);
+  const required = power(quotient(wanted, lastValue), quotient(1, months)).minus(1);
   if (!required.gt(best.plus(settings.growthMargin))) return undefined;
   return finding(
     "target-unrealistic",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import { poolFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts } from "../facts/schema.js";
-import { D, formatDecimal, ZERO } from "../internal/decimal.js";
+import { D, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { computeKpi } from "../kpis/computeKpi.js";
 import type { KpiDefinition, KpiNullReason, KpiResult } from "../kpis/types.js";
@@ -265,7 +265,7 @@ export function computeBaseline(
     };
   }
   const sum = values.reduce((acc, v) => acc.plus(v.result.value as string), ZERO);
-  const mean = formatDecimal(sum.div(values.length));
+  const mean = formatDecimal(quotient(sum, values.length));
   return {
     value: mean,
     trace: {

@@ -223,7 +223,7 @@ describe("goal comparisons", () => {
       ],
     });
     const e = byId(evaluateTargets(c, { cycle: MARCH, facts, history }).evaluations, "t");
-    expect(e.target).toBe("0.2356363636363636363636363636363636");
+    expect(e.target).toBe("0.23563636363636363636363636363636362"); // exact: 0.26181…1818 × 0.9
     expect(e.status).toBe("met");
   });
 });
@@ -285,5 +285,50 @@ describe("resolveScope", () => {
       thrown(() => resolveScope(contract, "acos", { preset: "amazon-sp-acos", attributionWindow: "7d" }))
         .code,
     ).toBe("scope-invalid");
+  });
+});
+
+describe("evaluateTargets at its boundary", () => {
+  it("takes the contract as raw JSON, as settle does, with the same result as parsed", () => {
+    const raw = evaluateTargets(structuredClone(contractJson), { cycle: MARCH, facts: march, history });
+    expect(raw).toEqual(evaluateTargets(contract, { cycle: MARCH, facts: march, history }));
+    expect(raw.evaluations.map((e) => e.status)).toEqual(["missed", "met", "met"]);
+  });
+
+  it("refuses a raw contract with structural problems, listing each with its path", () => {
+    const broken = { ...structuredClone(contractJson), term: { start: "2026-13-01", end: "2026-12-31" } };
+    const error = thrown(() => evaluateTargets(broken, { cycle: MARCH, facts: march, history }));
+    expect(error.code).toBe("contract-invalid");
+    expect(error.issues.map((i) => i.path)).toContainEqual(["term", "start"]);
+    expect(thrown(() => evaluateTargets({}, { cycle: MARCH, facts: march, history })).code).toBe(
+      "contract-invalid",
+    );
+  });
+
+  it("refuses a cycle that is not one of the term's, naming the cycle there", () => {
+    const error = thrown(() =>
+      evaluateTargets(contract, { cycle: { start: "2026-03-02", end: "2026-03-31" }, facts: march, history }),
+    );
+    expect(error.code).toBe("cycle-invalid");
+    expect(error.issues).toEqual([
+      {
+        code: "cycle-invalid",
+        path: ["cycle"],
+        message:
+          "2026-03-02..2026-03-31 is not a cycle of the term 2026-01-01..2026-12-31 (the cycle there is 2026-03-01..2026-03-31)",
+      },
+    ]);
+  });
+
+  it("refuses a malformed cycle at its path", () => {
+    const error = thrown(() =>
+      evaluateTargets(contract, {
+        cycle: { start: "2026-03-01" } as unknown as typeof MARCH,
+        facts: march,
+        history,
+      }),
+    );
+    expect(error.code).toBe("cycle-invalid");
+    expect(error.issues[0]?.path).toEqual(["cycle", "end"]);
   });
 });

@@ -1,9 +1,11 @@
+import { z } from "zod";
+import { isParsedContract, safeParseContract } from "../contract/parseContract.js";
 import { convertFacts } from "../facts/convertFacts.js";
 import { type FxTable, selectRate } from "../facts/fx.js";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import { poolFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
-import { D, type Dec, formatDecimal, ONE, ZERO } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
@@ -11,13 +13,12 @@ import { computeKpiParsed } from "../kpis/computeKpi.js";
 import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
 import { resolvePreset } from "../kpis/presets.js";
 import type { KpiDefinition, KpiNullReason, KpiPolarity, KpiResult } from "../kpis/types.js";
-import type { Cycle } from "../values/cycle.js";
-import { cyclesOf } from "../values/cycle.js";
-import type { DecimalString } from "../values/decimal.js";
+import { type Cycle, cycleSchema, cyclesOf } from "../values/cycle.js";
+import { type DecimalString, decimalSchema } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { type Period, periodContains, samePeriod } from "../values/period.js";
+import { type Period, periodContains, periodSchema, samePeriod } from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
-import { type GoalKind, singleGoal, type Target } from "./target.js";
+import { type GoalKind, singleGoal, type Target, targetSchema } from "./target.js";
 
 /**
  * The parts of a contract that target evaluation reads. A parsed `Contract` satisfies it.
@@ -435,9 +436,9 @@ function clamp(value: Dec, cap: Dec): Dec {
  */
 function attainmentOf(polarity: KpiPolarity, actual: Dec, target: Dec, met: boolean, cap: Dec): Dec {
   if (target.lte(0)) return met ? cap : ZERO;
-  if (polarity === "higher-is-better") return clamp(actual.div(target), cap);
+  if (polarity === "higher-is-better") return clamp(quotient(actual, target), cap);
   if (actual.isZero()) return cap;
-  return clamp(target.div(actual), cap);
+  return clamp(quotient(target, actual), cap);
 }
 
 interface Judgement {
@@ -741,7 +742,10 @@ function evaluateTarget(
     const firstNull = counted.find((c) => c.result.value === null);
     const mean =
       firstNull === undefined && counted.length > 0
-        ? counted.reduce((sum, c) => sum.plus(c.result.value as string), ZERO).div(counted.length)
+        ? quotient(
+            counted.reduce((sum, c) => sum.plus(c.result.value as string), ZERO),
+            counted.length,
+          )
         : null;
     const reason =
       counted.length === 0 ? "zero-denominator" : firstNull ? nullReason(firstNull.result) : undefined;
@@ -854,7 +858,7 @@ export function scoreOf(evaluations: readonly TargetEvaluation[]): {
     const a = attainmentValue(e);
     return sum.plus(new D(e.weight as string).times(a.gt(1) ? ONE : a));
   }, ZERO);
-  const score = weighted.div(weightSum);
+  const score = quotient(weighted, weightSum);
   const terms = counted.map((e) => `${e.weight} × min(${e.attainment}, 1)`).join(" + ");
   return {
     score: formatDecimal(score),
@@ -885,10 +889,13 @@ function parseFactsList(list: readonly unknown[] | undefined, name: string): Per
  * until the cycle that contains the window's last day; in later cycles they are reported with
  * their window result but `judged: false`.
  *
- * @param contract - a parsed contract (see `parseContract`)
- * @param input - `{ cycle, facts, history }`: facts per store for the cycle, earlier cycles in history
+ * @param contract - the contract, as raw JSON or parsed (`parseContract`), or an object with the
+ *   fields of {@link EvaluationContract}
+ * @param input - `{ cycle, facts, history }`: the cycle (one of `cyclesOf(term, cycle)`), facts per
+ *   store for it, earlier cycles in history
  * @returns the evaluations, the score, the FX rates used and warnings
- * @throws {@link KpiContractError} `facts-invalid`, `facts-missing`, `fx-rate-missing`,
+ * @throws {@link KpiContractError} `contract-invalid` (every structural issue with its path),
+ *   `cycle-invalid`, `facts-invalid`, `facts-missing`, `fx-rate-missing`,
  *   `baseline-history-missing`, `target-incomplete` (run `validateContract` first), `kpi-unknown`
  * @example
  * ```ts
@@ -897,13 +904,72 @@ function parseFactsList(list: readonly unknown[] | undefined, name: string): Per
  * ```
  */
 export function evaluateTargets(
-  contract: EvaluationContract,
+  contract: EvaluationContract | Readonly<Record<string, unknown>>,
   input: EvaluationInput,
 ): TargetEvaluationReport {
+  const parsed = asEvaluationContract(contract);
+  const cycle = parseEvaluationCycle(parsed, input);
   const facts = parseFactsList(input.facts, "facts");
   const history = parseFactsList(input.history, "history");
-  const pool = createFactsPool(contract, input.cycle, facts, history, false);
-  return judgeTargets(contract, input.cycle, pool, history, customDefinitions(contract), undefined);
+  const pool = createFactsPool(parsed, cycle, facts, history, false);
+  return judgeTargets(parsed, cycle, pool, history, customDefinitions(parsed), undefined);
+}
+
+/** The fields target evaluation reads, for an object built as an {@link EvaluationContract}. */
+const evaluationContractSchema = z.looseObject({
+  term: periodSchema,
+  cycle: cycleSchema,
+  stores: z.array(z.looseObject({ id: z.string(), currency: z.string() })),
+  targets: z.array(targetSchema),
+  fees: z.looseObject({ currency: z.string() }),
+  attainmentCap: decimalSchema,
+});
+
+/**
+ * The contract to evaluate: one `parseContract` returned as it is; raw contract JSON parsed (its
+ * defaults, such as `attainmentCap`, filled in); else an object with the fields of an
+ * {@link EvaluationContract}. Anything else is refused with the contract's own issues.
+ */
+function asEvaluationContract(input: unknown): EvaluationContract {
+  if (isParsedContract(input)) return input;
+  const whole = safeParseContract(input);
+  if (whole.success) return whole.data;
+  if (evaluationContractSchema.safeParse(input).success) return input as EvaluationContract;
+  throw whole.error;
+}
+
+/** The cycle judged: a valid period and one of the contract's cycles, else `cycle-invalid`. */
+function parseEvaluationCycle(contract: EvaluationContract, input: EvaluationInput): Period {
+  const raw: unknown = (input as { cycle?: unknown } | null | undefined)?.cycle;
+  const result = periodSchema.safeParse(raw);
+  if (!result.success) {
+    const issues = toValidationIssues(result.error, ["cycle"]);
+    throw new KpiContractError(
+      "cycle-invalid",
+      `Invalid cycle:\n${describeIssues(issues)}`,
+      { count: issues.length },
+      issues,
+    );
+  }
+  const cycle = result.data;
+  const cycles = cyclesOf(contract.term, contract.cycle);
+  if (!cycles.some((c) => samePeriod(c, cycle))) {
+    const near = cycles.find((c) => c.start <= cycle.end && cycle.start <= c.end);
+    const issues = [
+      {
+        code: "cycle-invalid",
+        path: ["cycle"],
+        message: `${cycle.start}..${cycle.end} is not a cycle of the term ${contract.term.start}..${contract.term.end}${near ? ` (the cycle there is ${near.start}..${near.end})` : ""}`,
+      },
+    ];
+    throw new KpiContractError(
+      "cycle-invalid",
+      `Invalid cycle:\n${describeIssues(issues)}`,
+      { count: 1 },
+      issues,
+    );
+  }
+  return cycle;
 }
 
 /**

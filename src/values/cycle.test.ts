@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { dec, formatDecimal } from "../internal/decimal.js";
+import { dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { cycleContaining, cycleProration, cycleSchema, cyclesOf } from "./cycle.js";
 import { KpiContractError } from "./KpiContractError.js";
 import { roundMoney } from "./rounding.js";
@@ -150,7 +150,7 @@ describe("cycleProration", () => {
   test("the SPEC example: a monthly 1500.00 fee for that cycle is 1500.00 × 22 ÷ 31 = 1064.52", () => {
     const { days, fullDays } = cycleProration(p("2026-01-10", "2026-01-31"), "monthly");
     // 1500 × 22 = 33000; 33000 ÷ 31 = 1064.516129…; rounded half-up to the cent: 1064.52.
-    const exact = formatDecimal(dec("1500.00").times(days).div(fullDays));
+    const exact = formatDecimal(quotient(dec("1500.00").times(days), fullDays));
     expect(roundMoney(exact, "USD")).toBe("1064.52");
   });
 

@@ -1,6 +1,7 @@
+import Decimal from "decimal.js";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { D, dec, formatDecimal, formatMinor, ONE, ZERO } from "../internal/decimal.js";
+import { D, dec, formatDecimal, formatMinor, ONE, power, quotient, ZERO } from "../internal/decimal.js";
 import {
   countSchema,
   DECIMAL_PATTERN,
@@ -253,28 +254,47 @@ describe("normalizeDecimal", () => {
 describe("internal decimal constructor", () => {
   test("divides to 34 significant digits, half-even", () => {
     // 2 ÷ 3 = 0.666…; the 35th digit is 6, so the 34th rounds up to 7.
-    expect(formatDecimal(dec("2").div(3))).toBe(`0.${"6".repeat(33)}7`);
+    expect(formatDecimal(quotient(dec("2"), 3))).toBe(`0.${"6".repeat(33)}7`);
     // 1 ÷ 7 = 0.142857 142857 … (34 digits end in …1428|57…, rounded up to …1429).
-    expect(formatDecimal(ONE.div(7))).toBe("0.1428571428571428571428571428571429");
+    expect(formatDecimal(quotient(ONE, 7))).toBe("0.1428571428571428571428571428571429");
   });
 
-  test("rounds a tie at the 35th digit to even", () => {
-    // 34 integer digits and ".5": 35 significant digits, the last a tie, settled by an arithmetic step.
+  test("rounds a quotient's tie at the 35th digit to even", () => {
+    // 34 integer digits and ".5": 35 significant digits, the last a tie, settled by the division.
     const tieDown = dec(`1${"0".repeat(32)}2.5`); // …2.5: 2 is even, stays
-    expect(formatDecimal(tieDown.plus(0))).toBe(`1${"0".repeat(32)}2`);
+    expect(formatDecimal(quotient(tieDown, 1))).toBe(`1${"0".repeat(32)}2`);
     const tieUp = dec(`1${"0".repeat(32)}3.5`); // 3 is odd: goes to 4
-    expect(formatDecimal(tieUp.plus(0))).toBe(`1${"0".repeat(32)}4`);
+    expect(formatDecimal(quotient(tieUp, 1))).toBe(`1${"0".repeat(32)}4`);
   });
 
+  test("keeps sums, differences and products exact, however many digits (SPEC §1.1)", () => {
+    const long = dec("1234567890123456789012345678901234567.89"); // 39 significant digits
+    expect(formatDecimal(long.plus("0.01"))).toBe("1234567890123456789012345678901234567.9");
+    expect(formatDecimal(long.minus("0.01"))).toBe("1234567890123456789012345678901234567.88");
+    // A 34-digit quotient times 365 keeps all 37 digits; only the next division rounds.
+    const turnover = quotient(dec("1500"), 3800); // 0.3947368421052631578947368421052632
+    expect(formatDecimal(turnover.times(365))).toBe("144.078947368421052631578947368421068");
+    expect(formatDecimal(quotient(turnover.times(365), 29))).toBe("4.96823956442831215970961887477314");
+  });
   test("never writes exponent notation", () => {
     // decimal.js's own default switches to "1e-30" and "1e+40" at these magnitudes.
-    expect(formatDecimal(ONE.div(dec("10").pow(30)))).toBe(`0.${"0".repeat(29)}1`);
+    expect(formatDecimal(quotient(ONE, dec("10").pow(30)))).toBe(`0.${"0".repeat(29)}1`);
     expect(formatDecimal(dec("10").pow(40))).toBe(`1${"0".repeat(40)}`);
   });
 
   test("is a clone: the library constructor's settings are its own", () => {
-    expect(D.precision).toBe(34);
+    expect(D.precision).toBe(1e9);
     expect(D.rounding).toBe(D.ROUND_HALF_EVEN);
+    expect(Decimal.precision).toBe(20); // decimal.js's own default, untouched
+  });
+
+  test("restores the exact precision after a quotient, even one that throws", () => {
+    quotient(ONE, 3);
+    expect(D.precision).toBe(1e9);
+    expect(() => quotient(ONE, "x" as unknown as number)).toThrow();
+    expect(D.precision).toBe(1e9);
+    expect(formatDecimal(power(dec("1.69"), quotient(ONE, 2)))).toBe("1.3");
+    expect(D.precision).toBe(1e9);
   });
 
   test("formatDecimal removes trailing zeros and never writes -0", () => {

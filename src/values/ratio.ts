@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { D, type Dec, formatDecimal } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { DECIMAL_PATTERN, type DecimalString, describeInput, numberToDecimalString } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
@@ -79,5 +79,5 @@ export const ratioSchema: z.ZodType<RatioString, string | number> = z
  */
 export function divide(numerator: Dec, denominator: Dec): Dec | undefined {
   if (denominator.isZero()) return undefined;
-  return numerator.div(denominator);
+  return quotient(numerator, denominator);
 }

@@ -1,7 +1,7 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { dec } from "../internal/decimal.js";
+import { dec, quotient } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
 import { ROUNDING_MODES, type RoundingMode, roundMoney } from "./rounding.js";
 
@@ -33,7 +33,7 @@ function negate(value: string): string {
   return value.startsWith("-") ? value.slice(1) : `-${value}`;
 }
 
-const unit = (code: string) => dec("1").div(dec("10").pow(minorUnits(code)));
+const unit = (code: string) => quotient(dec("1"), dec("10").pow(minorUnits(code)));
 
 describe("roundMoney properties", () => {
   fcTest.prop([amount, currency, mode])("is idempotent", (x, code, m) => {
@@ -59,7 +59,7 @@ describe("roundMoney properties", () => {
       const error = dec(roundMoney(x, code, m))
         .minus(x)
         .abs();
-      expect(error.lte(unit(code).div(2))).toBe(true);
+      expect(error.lte(quotient(unit(code), 2))).toBe(true);
     },
   );
 

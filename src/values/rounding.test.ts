@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dec, formatDecimal } from "../internal/decimal.js";
+import { dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 import { ROUNDING_MODES, type RoundingMode, roundingModeSchema, roundMoney } from "./rounding.js";
 
@@ -87,7 +87,7 @@ describe("roundMoney", () => {
 
   test("the SPEC proration example: 1500.00 × 22 ÷ 31 = 1064.516… → 1064.52", () => {
     // 1500 × 22 = 33000; 33000 ÷ 31 = 1064.516129…; the third decimal 6 rounds the cent up.
-    const exact = formatDecimal(dec("1500.00").times(22).div(31));
+    const exact = formatDecimal(quotient(dec("1500.00").times(22), 31));
     expect(exact).toBe("1064.516129032258064516129032258065");
     expect(roundMoney(exact, "USD")).toBe("1064.52");
     expect(roundMoney(exact, "USD", "down")).toBe("1064.51");

@@ -11,7 +11,7 @@
 //   one adjustment per changed line, both ways, and verifies with the options it recorded.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { D } from "../../src/internal/decimal.js";
+import { D, quotient } from "../../src/internal/decimal.js";
 import { settle } from "../../src/settlement/settle.js";
 import { verifyStatement } from "../../src/settlement/verifyStatement.js";
 import { settlementCaseArbitrary } from "../../src/testing/settlementCaseArbitrary.js";
@@ -68,11 +68,11 @@ describe("settle", { timeout: TIMEOUT }, () => {
     "keeps the total before tax within the prorated minimum and maximum",
     ({ contract, input }) => {
       const statement = settle(contract, input, allowInvalid);
-      const unit = new D(1).div(new D(10).pow(minorUnits(statement.currency)));
+      const unit = quotient(new D(1), new D(10).pow(minorUnits(statement.currency)));
       const beforeTax = statement.lines
         .filter((l) => l.kind !== "tax")
         .reduce((s, l) => s.plus(l.amount), new D(0));
-      const factor = new D(statement.proration.days).div(statement.proration.fullDays);
+      const factor = quotient(statement.proration.days, statement.proration.fullDays);
       const { minimum, maximum } = contract.fees;
       if (minimum !== undefined) expect(beforeTax.gt(new D(minimum).times(factor).minus(unit))).toBe(true);
       if (maximum !== undefined) expect(beforeTax.lt(new D(maximum).times(factor).plus(unit))).toBe(true);
@@ -118,7 +118,7 @@ describe("settle", { timeout: TIMEOUT }, () => {
       const first = settle(contract, input, allowInvalid);
       // Late refunds (by order date and by refund date) restate the first store's facts.
       const digits = minorUnits(first.currency);
-      const late = new D(lateRefundUnits).div(new D(10).pow(digits));
+      const late = quotient(new D(lateRefundUnits), new D(10).pow(digits));
       const [head, ...rest] = input.facts;
       const sales = head?.sales ?? {};
       const restated = {

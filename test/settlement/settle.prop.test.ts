@@ -1,7 +1,7 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { D } from "../../src/internal/decimal.js";
+import { D, quotient } from "../../src/internal/decimal.js";
 import { allocateStatement } from "../../src/settlement/allocateStatement.js";
 import { settle } from "../../src/settlement/settle.js";
 import { verifyStatement } from "../../src/settlement/verifyStatement.js";
@@ -10,8 +10,8 @@ import { minorUnits } from "../../src/values/currency.js";
 import { roundMoney } from "../../src/values/rounding.js";
 import { GMV_SCOPE, MARCH, makeContract, makeFacts } from "./helpers.js";
 
-const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => new D(c).div(100).toFixed(2));
-const rate = fc.integer({ min: 0, max: 2000 }).map((bp) => new D(bp).div(10_000).toFixed());
+const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => quotient(c, 100).toFixed(2));
+const rate = fc.integer({ min: 0, max: 2000 }).map((bp) => quotient(bp, 10_000).toFixed());
 
 /** A random hybrid schedule with an optional floor and cap (floor ≤ cap) and an optional penalty. */
 const schedule = fc
@@ -123,7 +123,7 @@ describe("settlement properties on drawn contracts (every component kind, 1–3 
       const fees = contract.fees as { minimum?: string; maximum?: string; rounding?: "half-up" };
       const bound = (amount: string) =>
         roundMoney(
-          new D(amount).times(s.proration.days).div(s.proration.fullDays).toFixed(),
+          quotient(new D(amount).times(s.proration.days), s.proration.fullDays).toFixed(),
           s.currency,
           fees.rounding ?? "half-up",
         );

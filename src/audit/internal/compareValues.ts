@@ -1,4 +1,4 @@
-import { type Dec, formatDecimal } from "../../internal/decimal.js";
+import { type Dec, formatDecimal, quotient } from "../../internal/decimal.js";
 import { minorUnits } from "../../values/currency.js";
 import type { DecimalString } from "../../values/decimal.js";
 import { formatMoney } from "../../values/rounding.js";
@@ -36,7 +36,7 @@ export function compareValues(
 ): ComparedValues {
   const difference = reported.minus(verified);
   if (difference.isZero()) return { difference, relative: difference, exceeds: false };
-  const relative = verified.isZero() ? null : difference.div(verified.abs());
+  const relative = verified.isZero() ? null : quotient(difference, verified.abs());
   const overAbsolute = !useAbsolute || difference.abs().gt(tolerance.absolute);
   const overRelative = relative === null || relative.abs().gt(tolerance.relative);
   return { difference, relative, exceeds: overAbsolute && overRelative };

@@ -17,14 +17,14 @@ export function formatFactMoney(value: Dec, currency: string): string {
 
 /**
  * Whether a money fact is already written as {@link formatFactMoney} writes its value after
- * arithmetic: a decimal with exactly the currency's minor-unit digits, not a negative zero, and
- * short enough (34 characters) that 34-digit arithmetic cannot round it. Such text can be kept as
- * it is where the value would otherwise be summed and written again.
+ * arithmetic: a decimal with exactly the currency's minor-unit digits and not a negative zero (sums
+ * are exact, so no length rounds). Such text can be kept as it is where the value would otherwise be
+ * summed and written again.
  *
  * @internal
  */
 export function isWrittenFactMoney(value: string, currency: string): boolean {
-  if (value.length > 34 || !DECIMAL_PATTERN.test(value)) return false;
+  if (!DECIMAL_PATTERN.test(value)) return false;
   const dot = value.indexOf(".");
   if ((dot < 0 ? 0 : value.length - dot - 1) !== minorUnits(currency)) return false;
   // "-0.00" is written "0.00": only a negative with a non-zero digit is kept.

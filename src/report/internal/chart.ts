@@ -1,4 +1,4 @@
-import { D, type Dec, ZERO } from "../../internal/decimal.js";
+import { D, type Dec, quotient, ZERO } from "../../internal/decimal.js";
 import { escapeHtml } from "./escape.js";
 
 /** One bar: a cycle's label, its value (null when the KPI has none), how to colour it and its text. */
@@ -72,12 +72,12 @@ export function barChart(spec: ChartSpec): string {
   const span = hi.minus(lo);
   if (hi.gt(0)) hi = hi.plus(span.times("0.12"));
   if (lo.lt(0)) lo = lo.minus(span.times("0.12"));
-  const scale = new D(PLOT_H).div(hi.minus(lo));
+  const scale = quotient(PLOT_H, hi.minus(lo));
   const y = (v: Dec): Dec => new D(TOP).plus(hi.minus(v).times(scale));
   const y0 = y(ZERO);
 
   const n = Math.max(spec.points.length, 1);
-  const slot = new D(PLOT_W).div(n);
+  const slot = quotient(PLOT_W, n);
   const barWidth = slot.times("0.6");
   const valueLabels = slot.gte(VALUE_LABEL_SLOT);
   const labelEvery = Math.ceil(CYCLE_LABEL_SLOT / Math.max(1, slot.toNumber()));
@@ -89,7 +89,7 @@ export function barChart(spec: ChartSpec): string {
   );
   spec.points.forEach((p, i) => {
     const x = new D(LEFT).plus(slot.times(i)).plus(slot.times("0.2"));
-    const centre = new D(LEFT).plus(slot.times(i)).plus(slot.div(2));
+    const centre = new D(LEFT).plus(slot.times(i)).plus(quotient(slot, 2));
     const label = escapeHtml(p.label);
     const text = escapeHtml(p.text);
     if (p.value === null) {
@@ -132,8 +132,8 @@ export function barChart(spec: ChartSpec): string {
   if (lines.length === 2) {
     const [a, b] = labelYs as [Dec, Dec];
     if (a.minus(b).abs().lt(LABEL_GAP)) {
-      const mid = a.plus(b).div(2);
-      const half = new D(LABEL_GAP).div(2);
+      const mid = quotient(a.plus(b), 2);
+      const half = quotient(LABEL_GAP, 2);
       labelYs[0] = a.lte(b) ? mid.minus(half) : mid.plus(half);
       labelYs[1] = a.lte(b) ? mid.plus(half) : mid.minus(half);
     }
