@@ -23,7 +23,7 @@ export const rowIdSchema: z.ZodType<string, string> = z
   .max(MAX_ROW_ID_LENGTH, { error: `Expected an id of at most ${MAX_ROW_ID_LENGTH} characters` });
 
 // The JSON Schema shape of a timestamp; the refinement below is the real (stricter) check.
-const TIMESTAMP_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/;
+const TIMESTAMP_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)$/;
 
 /**
  * Zod schema of an ISO 8601 timestamp with its UTC offset (`2026-03-31T23:30:00-07:00`,
@@ -40,7 +40,7 @@ export const timestampSchema: z.ZodType<string, string> = z
   .string({ error: "Expected an ISO 8601 timestamp with offset such as 2026-03-31T23:30:00-07:00" })
   .regex(TIMESTAMP_SHAPE, {
     error: (iss) =>
-      `Expected an ISO 8601 timestamp with Z or a ±HH:MM offset such as 2026-03-31T23:30:00-07:00, received ${JSON.stringify(iss.input)}`,
+      `Expected an ISO 8601 timestamp with Z or a ±HH:MM, ±HHMM or ±HH offset such as 2026-03-31T23:30:00-07:00, received ${JSON.stringify(iss.input)}`,
   })
   .superRefine((text, ctx) => {
     try {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createLocalDater, isValidTimeZone, localDate, parseTimestamp } from "./localDate.js";
 
-const MALFORMED = "expected YYYY-MM-DDTHH:MM:SS with Z or a ±HH:MM offset";
+const MALFORMED = "expected YYYY-MM-DDTHH:MM:SS with Z or a ±HH:MM, ±HHMM or ±HH offset";
 const message = (ts: unknown, why: string) => `Invalid timestamp ${JSON.stringify(ts)}: ${why}`;
 const MS_PER_DAY = 86_400_000;
 const DAY_0000_01_01 = Date.parse("0000-01-01T00:00:00Z") / MS_PER_DAY;
@@ -18,8 +18,9 @@ describe("parseTimestamp (mutation-driven)", () => {
     "2026-03-10T10x00:00Z",
     "2026-0a-10T10:00:00Z",
     "2026-03-10T10:00:00X08:00",
-    "2026-03-10T10:00:00+08",
-    "2026-03-10T10:00:00+0800",
+    "2026-03-10T10:00:00+0",
+    "2026-03-10T10:00:00+080",
+    "2026-03-10T10:00:00+08000",
     "2026-03-10T10:00:00+08-00",
     "2026-03-10T10:00:00+08:00x",
     "2026-03-10T10:00:00+0a:00",
@@ -31,6 +32,15 @@ describe("parseTimestamp (mutation-driven)", () => {
     expect(() => parseTimestamp(ts)).toThrow(
       expect.objectContaining({ code: "timestamp-invalid", message: message(ts, MALFORMED) }),
     );
+  });
+
+  it("reads the offset forms of ISO 8601: ±HH:MM, ±HHMM and ±HH", () => {
+    const instant = Date.parse("2026-03-10T02:00:00Z");
+    expect(parseTimestamp("2026-03-10T10:00:00+08:00")).toBe(instant);
+    expect(parseTimestamp("2026-03-10T10:00:00+0800")).toBe(instant);
+    expect(parseTimestamp("2026-03-10T10:00:00+08")).toBe(instant);
+    expect(parseTimestamp("2026-03-09T20:30:00-0530")).toBe(instant);
+    expect(parseTimestamp("2026-03-09T21:00-05")).toBe(instant);
   });
 
   it("refuses a non-string as malformed, not with a TypeError", () => {

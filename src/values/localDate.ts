@@ -63,8 +63,9 @@ export const timeZoneSchema: z.ZodType<string, string> = z
 /**
  * Parses an ISO 8601 timestamp that carries its UTC offset into epoch milliseconds, strictly.
  *
- * Accepted form: `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or `±HH:MM` (for example
- * `2026-03-08T09:59:59Z`, `2026-03-01T07:30:00+08:00`, `2026-03-01T07:30:00.123456-03:00`). `T` and
+ * Accepted form: `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or an offset `±HH:MM`, `±HHMM` or
+ * `±HH` (for example `2026-03-08T09:59:59Z`, `2026-03-01T07:30:00+08:00`, `2026-03-01T07:30:00+0800`,
+ * `2026-03-01T07:30:00.123456-03`). `T` and
  * `Z` may be lower case; `,` is accepted as decimal sign; digits beyond milliseconds are truncated
  * (which never moves an instant across a day boundary). The calendar date must exist, hours are
  * 00–23 (no `24:00`), seconds 00–59 (no leap second), offsets up to ±23:59. A timestamp without an
@@ -122,11 +123,12 @@ export function parseTimestamp(ts: string): number {
   if (zone === UPPER_Z || zone === LOWER_Z) {
     if (i + 1 !== ts.length) throw malformed(ts);
   } else if (zone === PLUS || zone === MINUS) {
+    // ±HH:MM, or ISO 8601's shorter ±HHMM and ±HH (as some platform exports write them).
     const offsetHour = digitsAt(ts, i + 1, 2);
-    const offsetMinute = digitsAt(ts, i + 4, 2);
-    if ((offsetHour | offsetMinute) < 0 || ts.charCodeAt(i + 3) !== COLON || i + 6 !== ts.length) {
-      throw malformed(ts);
-    }
+    const rest = ts.length - (i + 3);
+    const colon = rest === 3 && ts.charCodeAt(i + 3) === COLON;
+    const offsetMinute = rest === 0 ? 0 : digitsAt(ts, colon ? i + 4 : i + 3, 2);
+    if ((offsetHour | offsetMinute) < 0 || !(rest === 0 || rest === 2 || colon)) throw malformed(ts);
     if (offsetHour > 23 || offsetMinute > 59) throw invalidTimestamp(ts, "the UTC offset does not exist");
     offsetMinutes = (zone === MINUS ? -1 : 1) * (offsetHour * 60 + offsetMinute);
   } else {
@@ -169,7 +171,7 @@ function digitsAt(text: string, start: number, count: number): number {
 }
 
 function malformed(ts: unknown): KpiContractError {
-  return invalidTimestamp(ts, "expected YYYY-MM-DDTHH:MM:SS with Z or a ±HH:MM offset");
+  return invalidTimestamp(ts, "expected YYYY-MM-DDTHH:MM:SS with Z or a ±HH:MM, ±HHMM or ±HH offset");
 }
 
 /**

@@ -87,7 +87,7 @@ describe("kpi-contract facts", { timeout: 60_000 }, () => {
     expect(r.stderr.split("\n")).toEqual([
       "kpi-contract: bad-orders.csv: 5 rows read, 1 counted, 4 rejected",
       'kpi-contract: bad-orders.csv:3:7: itemPrice: Amount "19.999" has more fraction digits than USD allows (2); amounts are never rounded on input [malformed]',
-      'kpi-contract: bad-orders.csv:4:4: purchasedAt: Expected an ISO 8601 timestamp with Z or a ±HH:MM offset such as 2026-03-31T23:30:00-07:00, received "2026-03-02 10:00" [malformed]',
+      'kpi-contract: bad-orders.csv:4:4: purchasedAt: Expected an ISO 8601 timestamp with Z or a ±HH:MM, ±HHMM or ±HH offset such as 2026-03-31T23:30:00-07:00, received "2026-03-02 10:00" [malformed]',
       'kpi-contract: bad-orders.csv:5:1: store: Store "eu" is not one of the stores in the options [unknown-store]',
       "kpi-contract: bad-orders.csv:6:6: quantity: Expected a count (a whole number of zero or more) [malformed]",
       "",
