@@ -98,7 +98,11 @@ describe("goal-invalid", () => {
       );
     expect(roas("4.99")).toEqual([]);
     // SPEC §5: "any ratio goal of 5 or more"; ROAS is a ratio (§3), so 5 is refused with the hint.
-    expect(roas("5")[0]?.params).toMatchObject({ reason: "looks-like-percent", value: "5", suggested: "0.05" });
+    expect(roas("5")[0]?.params).toMatchObject({
+      reason: "looks-like-percent",
+      value: "5",
+      suggested: "0.05",
+    });
     expect(roas("400")[0]?.params).toMatchObject({ reason: "looks-like-percent", suggested: "4" });
   });
 
@@ -113,7 +117,11 @@ describe("goal-invalid", () => {
         }),
       );
     expect(turns("4.9")).toEqual([]);
-    expect(turns("8")[0]?.params).toMatchObject({ reason: "looks-like-percent", kind: "atLeast", value: "8" });
+    expect(turns("8")[0]?.params).toMatchObject({
+      reason: "looks-like-percent",
+      kind: "atLeast",
+      value: "8",
+    });
   });
 
   it("reports an average rating outside 1–5 stars", () => {
