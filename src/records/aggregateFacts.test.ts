@@ -704,40 +704,25 @@ describe("aggregateFacts: rejected rows", () => {
 
   it("applies first-wins to every other source across the period's edge", async () => {
     const march = { ...OPTIONS, period: MARCH };
+    // Each source: a first copy dated in April (outside), then the same row again.
+    const twice = <T extends object>(row: T): T[] => [row, { ...row }];
     const { facts, rejected } = await aggregateFacts(
       {
-        ads: [
-          {
-            store: "us",
-            date: "2026-04-01",
-            spend: "9.00",
-            clicks: 1,
-            impressions: 1,
-            attributed: {},
-            currency: "USD",
-          },
-          {
-            store: "us",
-            date: "2026-04-01",
-            spend: "9.00",
-            clicks: 1,
-            impressions: 1,
-            attributed: {},
-            currency: "USD",
-          },
-        ],
+        ads: twice({
+          store: "us",
+          date: "2026-04-01",
+          spend: "9.00",
+          clicks: 1,
+          impressions: 1,
+          attributed: {},
+          currency: "USD",
+        }),
         reviews: [
           { store: "us", reviewId: "RV", createdAt: "2026-04-02T10:00:00Z", stars: 1 },
-          { store: "us", reviewId: "RV", createdAt: "2026-03-02T10:00:00Z", stars: 1 },
+          { store: "us", reviewId: "RV", createdAt: "2026-03-02T10:00:00Z", stars: 1 }, // a March copy
         ],
-        traffic: [
-          { store: "us", date: "2026-04-03", sessions: 5, pageViews: 9 },
-          { store: "us", date: "2026-04-03", sessions: 5, pageViews: 9 },
-        ],
-        inventory: [
-          { store: "us", date: "2026-04-05", sku: "A", units: 3 },
-          { store: "us", date: "2026-04-05", sku: "A", units: 3 },
-        ],
+        traffic: twice({ store: "us", date: "2026-04-03", sessions: 5, pageViews: 9 }),
+        inventory: twice({ store: "us", date: "2026-04-05", sku: "A", units: 3 }),
       },
       march,
     );
