@@ -36,6 +36,19 @@ describe("evaluateStanding", () => {
     expect(result.reasons[0]).toMatchObject({ code: "cycle-failed", score: "0.69", threshold: "0.7" });
   });
 
+  it("writes scores and the threshold without trailing zeros, as every non-money decimal", () => {
+    const result = evaluateStanding({ ...rules, threshold: "0.70" }, history("0.60", "0.650"));
+    // The second failure also starts rectification: three reasons.
+    expect(result.reasons.map((r) => [r.code, r.score, r.threshold])).toEqual([
+      ["cycle-failed", "0.6", "0.7"],
+      ["cycle-failed", "0.65", "0.7"],
+      ["rectification-started", "0.65", "0.7"],
+    ]);
+    expect(result.reasons[0]?.message).toBe(
+      "Cycle 2026-01-01..2026-01-31 scored 0.6, below the threshold 0.7: failed.",
+    );
+  });
+
   it("warning → good: a pass resets the count", () => {
     const result = evaluateStanding(rules, history("0.5", "0.8", "0.5"));
     expect(result).toMatchObject({ state: "warning", consecutiveFailures: 1, since: "2026-04-01" });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type StandingRules, standingRulesSchema } from "../contract/schema.js";
 import { D } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
-import { type DecimalString, decimalSchema } from "../values/decimal.js";
+import { type DecimalString, decimalSchema, normalizeDecimal } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { addDays, type DateString, type Period, periodSchema } from "../values/period.js";
 
@@ -118,13 +118,17 @@ export function evaluateStanding(
     cycle: Period,
     score: DecimalString,
     extra = "",
-  ): StandingReason => ({
-    code,
-    cycle,
-    score,
-    threshold,
-    message: messageOf(code, cycle, score, threshold, extra, zh),
-  });
+  ): StandingReason => {
+    // Scores are written as every non-money decimal (a history may give "0.60"): no trailing zeros.
+    const written = normalizeDecimal(score);
+    return {
+      code,
+      cycle,
+      score: written,
+      threshold,
+      message: messageOf(code, cycle, written, threshold, extra, zh),
+    };
+  };
 
   let state: StandingState = "good";
   let since: DateString | null = null;

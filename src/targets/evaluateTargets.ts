@@ -14,7 +14,7 @@ import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
 import { resolvePreset } from "../kpis/presets.js";
 import type { KpiDefinition, KpiNullReason, KpiPolarity, KpiResult } from "../kpis/types.js";
 import { type Cycle, cycleSchema, cyclesOf } from "../values/cycle.js";
-import { type DecimalString, decimalSchema } from "../values/decimal.js";
+import { type DecimalString, decimalSchema, normalizeDecimal } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type Period, periodContains, periodSchema, samePeriod } from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
@@ -233,7 +233,7 @@ function toScheduleCurrency(
   rates.push({
     from: facts.currency,
     to,
-    rate: rate.rate,
+    rate: normalizeDecimal(rate.rate), // written as every non-money decimal: no trailing zeros
     date: rate.date ?? null,
     usedFor: `${store} ${facts.period.start}..${facts.period.end}`,
   });
