@@ -1,10 +1,12 @@
 import { D, type Dec } from "../internal/decimal.js";
+import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { minorUnits } from "../values/currency.js";
 import { type DecimalString, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { FLAT_FIELDS, type FlatGroup } from "./internal/factFields.js";
 import { formatFactMoney } from "./internal/factMoney.js";
-import type { PeriodFacts } from "./schema.js";
+import { safeParsePeriodFacts } from "./internal/readPeriodFacts.js";
+import type { PeriodFacts, PeriodFactsInput } from "./schema.js";
 
 type Mutable = Record<string, unknown>;
 
@@ -29,18 +31,37 @@ function convertGroup(
  * converted facts first and computing a fee from them would round twice, and pooled stores would
  * each carry their own rounding error. Money is rounded once, on the fee line (SPEC §1.2).
  *
- * @param facts - parsed period facts
+ * @param facts - period facts (validated: numbers in decimal fields are converted exactly)
  * @param to - the target ISO 4217 code
  * @param rate - units of `to` per unit of `facts.currency`, a positive decimal string
  * @returns new facts in `to` (the input is not changed)
- * @throws {@link KpiContractError} `currency-unknown` for an unknown `to`; `fx-rate-invalid` when the
+ * @throws {@link KpiContractError} `facts-invalid` (each issue with its path); `currency-unknown` for an unknown `to`; `fx-rate-invalid` when the
  *   rate is not a positive decimal string, or is not 1 while `to` is the facts' own currency
  * @example
  * ```ts
  * convertFacts(eurFacts, "USD", "1.0850").sales?.gross; // "49910.00" for a gross of "46000.00"
  * ```
  */
-export function convertFacts(facts: PeriodFacts, to: string, rate: DecimalString): PeriodFacts {
+export function convertFacts(facts: PeriodFactsInput, to: string, rate: DecimalString): PeriodFacts {
+  const parsed = safeParsePeriodFacts(facts);
+  if (!parsed.success) {
+    const issues = toValidationIssues(parsed.error);
+    throw new KpiContractError(
+      "facts-invalid",
+      `Invalid facts:\n${describeIssues(issues)}`,
+      { count: issues.length },
+      issues,
+    );
+  }
+  return convertParsedFacts(parsed.data, to, rate);
+}
+
+/**
+ * {@link convertFacts} on facts already parsed (the library's own callers, after their boundary).
+ *
+ * @internal
+ */
+export function convertParsedFacts(facts: PeriodFacts, to: string, rate: DecimalString): PeriodFacts {
   minorUnits(to);
   if (!isDecimalString(rate) || !new D(rate).gt(0)) {
     throw new KpiContractError(

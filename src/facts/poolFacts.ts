@@ -1,9 +1,11 @@
 import { D, type Dec } from "../internal/decimal.js";
-import { KpiContractError } from "../values/KpiContractError.js";
+import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
 import { ATTRIBUTED_FIELDS, FLAT_FIELDS, type FlatGroup, STARS } from "./internal/factFields.js";
 import { formatFactMoney, isWrittenFactMoney } from "./internal/factMoney.js";
-import { FACT_GROUPS, type FactGroup, type PeriodFacts } from "./schema.js";
+import { safeParsePeriodFacts } from "./internal/readPeriodFacts.js";
+import { FACT_GROUPS, type FactGroup, type PeriodFacts, type PeriodFactsInput } from "./schema.js";
 
 type Mutable = Record<string, unknown>;
 type Group = Readonly<Record<string, string | number | undefined>>;
@@ -197,9 +199,11 @@ function checkInputs(all: readonly PeriodFacts[]): void {
  * - the pooled period runs from the earliest start to the latest end; `store` is kept only when
  *   every input names the same store.
  *
- * @param facts - parsed period facts, all in one currency
+ * @param facts - period facts, all in one currency (validated: numbers in decimal fields are
+ *   converted exactly)
  * @returns the pooled facts
- * @throws {@link KpiContractError} `facts-empty`; `currency-mismatch` (params `{ currencies }`);
+ * @throws {@link KpiContractError} `facts-invalid` (not an array, or a record that is not valid
+ *   facts, each issue with its path); `facts-empty`; `currency-mismatch` (params `{ currencies }`);
  *   `facts-duplicate` when one store has two records for one period; `facts-periods-overlap` when
  *   two periods overlap without being equal; `count-overflow`
  * @example
@@ -208,9 +212,42 @@ function checkInputs(all: readonly PeriodFacts[]): void {
  * computeKpi("acos", quarter).value; // ads.spend summed ÷ attributed sales summed
  * ```
  */
-export function poolFacts(facts: readonly PeriodFacts[]): PeriodFacts {
+export function poolFacts(facts: readonly PeriodFactsInput[]): PeriodFacts {
+  return poolParsedFacts(parseFactsArgument(facts));
+}
+
+/**
+ * {@link poolFacts} on facts already parsed (the library's own callers, after their boundary).
+ *
+ * @internal
+ */
+export function poolParsedFacts(facts: readonly PeriodFacts[]): PeriodFacts {
   if (facts.length === 1) return poolOne(facts[0] as PeriodFacts);
   return poolMany(facts);
+}
+
+/** Parses the facts given to {@link poolFacts}: an array of valid period facts, else `facts-invalid`. */
+function parseFactsArgument(facts: unknown): PeriodFacts[] {
+  const issues: ValidationIssue[] = [];
+  const parsed: PeriodFacts[] = [];
+  if (!Array.isArray(facts)) {
+    issues.push({ code: "invalid_type", path: [], message: "Expected an array of period facts" });
+  } else {
+    facts.forEach((f: unknown, i) => {
+      const result = safeParsePeriodFacts(f);
+      if (result.success) parsed.push(result.data);
+      else issues.push(...toValidationIssues(result.error, [i]));
+    });
+  }
+  if (issues.length > 0) {
+    throw new KpiContractError(
+      "facts-invalid",
+      `Invalid facts:\n${describeIssues(issues)}`,
+      { count: issues.length },
+      issues,
+    );
+  }
+  return parsed;
 }
 
 /** One money fact as pooling writes it; a value already in that form is kept as is (no Decimal). */

@@ -3,7 +3,13 @@ import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
-import { type DecimalString, decimalSchema, isDecimalString, normalizeDecimal } from "../values/decimal.js";
+import {
+  type DecimalString,
+  decimalSchema,
+  describeInput,
+  isDecimalString,
+  normalizeDecimal,
+} from "../values/decimal.js";
 import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
 import { getKpiDefinition } from "./catalogue.js";
 import type { KpiComputeContext, KpiDefinition, KpiResult } from "./types.js";
@@ -104,6 +110,51 @@ function parseComparison(input: ComputeKpiOptions["comparison"]): KpiComputeCont
   return { comparison: parseFacts(input, ["comparison"]) };
 }
 
+/**
+ * Refuses arguments of the wrong kind with their path: the KPI (an id or a definition) and the
+ * options (an object; `customKpis` an array). The scope has its own checks (`scope-invalid`).
+ */
+function checkArguments(kpi: unknown, options: unknown): void {
+  const issues: { code: string; path: (string | number)[]; message: string }[] = [];
+  const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  const isDefinition =
+    isObject(kpi) &&
+    typeof (kpi as { id?: unknown }).id === "string" &&
+    typeof (kpi as { compute?: unknown }).compute === "function" &&
+    isObject((kpi as { scopeSchema?: unknown }).scopeSchema);
+  if (typeof kpi !== "string" && !isDefinition) {
+    issues.push({
+      code: "invalid_type",
+      path: ["kpi"],
+      message: `Expected a KPI id such as "acos" or a KPI definition, received ${describeInput(kpi)}`,
+    });
+  }
+  if (!isObject(options)) {
+    issues.push({
+      code: "invalid_type",
+      path: ["options"],
+      message: `Expected an options object, received ${describeInput(options)}`,
+    });
+  } else {
+    const custom = (options as { customKpis?: unknown }).customKpis;
+    if (custom !== undefined && !Array.isArray(custom)) {
+      issues.push({
+        code: "invalid_type",
+        path: ["options", "customKpis"],
+        message: `Expected an array of KPI definitions, received ${describeInput(custom)}`,
+      });
+    }
+  }
+  if (issues.length > 0) {
+    throw new KpiContractError(
+      "arguments-invalid",
+      `Invalid computeKpi arguments:\n${describeIssues(issues)}`,
+      { count: issues.length },
+      issues,
+    );
+  }
+}
+
 /** Refuses what a compute function must never return (NaN, Infinity, exponents, wrong shapes). */
 function checkResult(definition: KpiDefinition, result: KpiResult): KpiResult {
   if (result.value === null) {
@@ -130,7 +181,9 @@ function checkResult(definition: KpiDefinition, result: KpiResult): KpiResult {
  * @param scope - the knobs (`{}` for the defaults)
  * @param options - `comparison` for `salesGrowth`, `customKpis` to look ids up in
  * @returns the value with its trace, or null with the reason
- * @throws {@link KpiContractError} `kpi-unknown`; `facts-invalid` listing every issue with its path;
+ * @throws {@link KpiContractError} `arguments-invalid` (a KPI that is neither an id nor a definition,
+ *   or options that are not an object, with their paths); `kpi-unknown`; `facts-invalid`
+ *   listing every issue with its path;
  *   `scope-invalid` (params `{ kpi, issues }`) naming unknown knobs (`knob-unknown`) and bad values
  *   with the allowed ones (`knob-invalid`); `comparison-invalid`; `currency-mismatch` when comparison
  *   facts are in another currency; `kpi-result-invalid` when a custom
@@ -147,6 +200,7 @@ export function computeKpi(
   scope: Readonly<Record<string, unknown>> = {},
   options: ComputeKpiOptions = {},
 ): KpiResult {
+  checkArguments(kpi, options);
   const definition = typeof kpi === "string" ? getKpiDefinition(kpi, options.customKpis) : kpi;
   const parsedFacts = parseFacts(facts, []);
   const parsedScope = parseScope(definition, scope);

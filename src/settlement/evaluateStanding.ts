@@ -112,7 +112,27 @@ export function evaluateStanding(
       );
     }
   });
-  const zh = options.locale === "zh-CN";
+  const locale = (options as { locale?: unknown } | null)?.locale;
+  if (
+    typeof options !== "object" ||
+    options === null ||
+    (locale !== undefined && locale !== "en" && locale !== "zh-CN")
+  ) {
+    const issues = [
+      {
+        code: "invalid_type",
+        path: ["options", ...(typeof options === "object" && options !== null ? ["locale"] : [])],
+        message: 'Expected options { locale?: "en" | "zh-CN" }',
+      },
+    ];
+    throw new KpiContractError(
+      "options-invalid",
+      `Invalid standing options: ${issues[0]?.message}`,
+      { count: 1 },
+      issues,
+    );
+  }
+  const zh = locale === "zh-CN";
   const reason = (
     code: StandingReasonCode,
     cycle: Period,

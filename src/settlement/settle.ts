@@ -56,6 +56,7 @@ import {
   contractEntry,
   historyCanonical,
 } from "./settleCache.js";
+import { parseSettleOptions } from "./settleOptionsSchema.js";
 import { canonicalText, digestOfCanonicalParts } from "./statementDigest.js";
 
 /** A basis value with the FX rates used to compute it. */
@@ -445,14 +446,15 @@ function allocationByBasis(
  * @param contract - the contract, as raw JSON or parsed
  * @param input - `{ cycle, facts, history }`: the cycle (one of `cyclesOf(term, cycle)`), one facts
  *   entry per store for it, and earlier cycles for baselines and window targets
- * @param options - `allowInvalid`, `locale`, `previousCycle` (carry-forward), `previous` (true-up),
+ * @param settleOptions - `allowInvalid`, `locale`, `previousCycle` (carry-forward), `previous` (true-up),
  *   `standingHistory`, `allocateBy`
  * @returns the settlement statement; the same inputs give a byte-identical statement
  * @throws {@link KpiContractError} `contract-invalid` (structure), `contract-not-smart` (SMART
  *   errors, carrying the findings), `cycle-invalid`, `facts-invalid`, `history-invalid`,
  *   `facts-missing` (a basis or target without the facts it needs), `fx-rate-missing`,
  *   `baseline-unavailable`, `previous-cycle-mismatch`, `previous-mismatch`,
- *   `allocation-basis-missing`, and the errors of target evaluation
+ *   `allocation-basis-missing`, `options-invalid` (an unknown or malformed option, with its path),
+ *   and the errors of target evaluation
  * @example
  * ```ts
  * const statement = settle(contract, { cycle: { start: "2026-03-01", end: "2026-03-31" }, facts: [march], history });
@@ -463,8 +465,9 @@ function allocationByBasis(
 export function settle(
   contract: unknown,
   input: SettlementInput,
-  options: SettleOptions = {},
+  settleOptions?: SettleOptions,
 ): SettlementStatement {
+  const options = parseSettleOptions(settleOptions);
   // Parse, custom KPIs and SMART findings are kept per contract object (see settleCache.ts).
   const entry = contractEntry(contract);
   const parsedContract = entry.contract;

@@ -1,6 +1,7 @@
 import { KpiContractError } from "../values/KpiContractError.js";
 import type { SettlementInput, SettlementStatement, SettleOptions } from "./SettlementStatement.js";
 import { settle } from "./settle.js";
+import { checkVerifiedStatement } from "./settleOptionsSchema.js";
 
 /** One way a statement differs from its recomputation. */
 export interface StatementDifference {
@@ -55,7 +56,8 @@ function optionsOf(statement: SettlementStatement): SettleOptions {
  * @param input - the settlement input `{ cycle, facts, history }`
  * @returns `{ ok, differences }`; a settlement that now fails gives one difference `settle` with
  *   the error code
- * @throws only errors that are not a `KpiContractError` (a bug)
+ * @throws {@link KpiContractError} `statement-invalid` when the statement is not one (a part it
+ *   reads is missing or malformed, with its path); other errors only for a bug
  * @example
  * ```ts
  * const { ok, differences } = verifyStatement(statement, contract, input);
@@ -67,6 +69,7 @@ export function verifyStatement(
   contract: unknown,
   input: SettlementInput,
 ): StatementVerification {
+  checkVerifiedStatement(statement);
   let recomputed: SettlementStatement;
   try {
     recomputed = settle(contract, input, optionsOf(statement));

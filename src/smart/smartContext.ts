@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Contract } from "../contract/schema.js";
 import { localeSchema } from "../contract/schema.js";
-import { convertFacts } from "../facts/convertFacts.js";
+import { convertParsedFacts } from "../facts/convertFacts.js";
 import { selectRate } from "../facts/fx.js";
-import { poolFacts } from "../facts/poolFacts.js";
+import { poolParsedFacts } from "../facts/poolFacts.js";
 import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
 import { D, formatDecimal, quotient } from "../internal/decimal.js";
 import { toValidationIssues } from "../internal/issues.js";
@@ -357,7 +357,7 @@ function computedBaseline(
     try {
       if (contract.fx === undefined) throw new KpiContractError("fx-rate-missing", "no fx table");
       const rate = selectRate(contract.fx, f.currency, to, f.period.end);
-      converted.push(convertFacts(f, to, rate.rate));
+      converted.push(convertParsedFacts(f, to, rate.rate));
     } catch (error) {
       if (!(error instanceof KpiContractError)) throw error;
       return {
@@ -400,7 +400,7 @@ function computedBaseline(
       // Never empty: every store has facts for every cycle (checked above), and an empty store
       // list has already failed in computeBaseline.
       const facts = converted.filter((f) => samePeriod(f.period, period));
-      return { period, value: computeKpi(definition, poolFacts(facts), knobs).value };
+      return { period, value: computeKpi(definition, poolParsedFacts(facts), knobs).value };
     });
   } catch (error) {
     // Per-cycle values only feed the growth test; the baseline itself is known.

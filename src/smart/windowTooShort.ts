@@ -37,7 +37,10 @@ export function windowTooShort(ctx: SmartContext): SmartFindingData[] {
     const proration = cycleProration(p, cycle, term.start);
     return proration.days === proration.fullDays;
   });
-  const shortestFullCycle = Math.min(...fullCycles.map(daysInPeriod));
+  // A loop, not Math.min(...list): a long term of day cycles has more cycles than a call has room
+  // for arguments.
+  let shortestFullCycle = Number.POSITIVE_INFINITY;
+  for (const p of fullCycles) shortestFullCycle = Math.min(shortestFullCycle, daysInPeriod(p));
   const out: SmartFindingData[] = [];
   for (const t of ctx.targets) {
     const evaluation = t.target.evaluation;

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
-import { poolFacts } from "../facts/poolFacts.js";
+import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { D, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { computeKpi } from "../kpis/computeKpi.js";
 import type { KpiDefinition, KpiNullReason, KpiResult } from "../kpis/types.js";
-import { type Cycle, cycleProration, cyclesOf } from "../values/cycle.js";
+import { type Cycle, cycleProration, cycleSchema, cyclesOf } from "../values/cycle.js";
 import { type DecimalString, decimalSchema } from "../values/decimal.js";
-import { KpiContractError } from "../values/KpiContractError.js";
+import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 import { type Period, periodSchema, samePeriod } from "../values/period.js";
 
 const statedBaselineSchema = z.strictObject({ value: decimalSchema, source: z.string().optional() });
@@ -100,6 +100,37 @@ export interface BaselineResult {
   readonly trace: BaselineTrace;
 }
 
+/** The options {@link computeBaseline} reads. */
+const baselineOptionsSchema = z.looseObject({
+  cycle: cycleSchema,
+  stores: z.array(z.string()).optional(),
+  customKpis: z.array(z.unknown()).optional(),
+});
+
+/**
+ * Refuses a baseline, history or options of the wrong shape with their paths (`spec`, `history`,
+ * `options`): a stated `"NaN"` or a reversed window would otherwise reach the arithmetic.
+ */
+function checkBaselineArguments(spec: unknown, history: unknown, options: unknown): BaselineSpec {
+  const issues: ValidationIssue[] = [];
+  const parsed = baselineSchema.safeParse(spec);
+  if (!parsed.success) issues.push(...toValidationIssues(parsed.error, ["spec"]));
+  if (!Array.isArray(history)) {
+    issues.push({ code: "invalid_type", path: ["history"], message: "Expected an array of period facts" });
+  }
+  const o = baselineOptionsSchema.safeParse(options);
+  if (!o.success) issues.push(...toValidationIssues(o.error, ["options"]));
+  if (issues.length > 0 || !parsed.success) {
+    throw new KpiContractError(
+      "arguments-invalid",
+      `Invalid computeBaseline arguments:\n${describeIssues(issues)}`,
+      { count: issues.length },
+      issues,
+    );
+  }
+  return parsed.data;
+}
+
 function parseHistory(history: readonly unknown[]): PeriodFacts[] {
   return history.map((f, i) => {
     const parsed = safeParsePeriodFacts(f);
@@ -149,7 +180,8 @@ function wholeCycles(window: Period, cycle: Cycle): Period[] {
  * @param history - earlier facts, each a whole cycle of one store
  * @param options - `cycle` (the contract's), `stores` to use, `customKpis`
  * @returns the value (null with a reason when the KPI has none) and a trace
- * @throws {@link KpiContractError} `baseline-history-missing` naming every cycle of the window
+ * @throws {@link KpiContractError} `arguments-invalid` (a malformed baseline, a history that is not
+ *   an array, or options without a valid `cycle`, with their paths); `baseline-history-missing` naming every cycle of the window
  *   without facts (params `{ missing }`), `baseline-window-partial`, `facts-invalid`, `kpi-unknown`,
  *   `scope-invalid`, `currency-mismatch` (history in several currencies)
  * @example
@@ -167,6 +199,7 @@ export function computeBaseline(
   history: readonly unknown[],
   options: ComputeBaselineOptions,
 ): BaselineResult {
+  spec = checkBaselineArguments(spec, history, options);
   if ("value" in spec) {
     return {
       value: formatDecimal(new D(spec.value)),
@@ -226,7 +259,7 @@ export function computeBaseline(
   const computeOptions = { customKpis: options.customKpis };
 
   if (spec.aggregate === "pooled") {
-    const result = computeKpi(kpi, poolFacts(perCycle.flatMap((c) => c.facts)), scope, computeOptions);
+    const result = computeKpi(kpi, poolParsedFacts(perCycle.flatMap((c) => c.facts)), scope, computeOptions);
     return {
       value: result.value,
       ...(result.value === null ? { reason: result.reason } : {}),
@@ -244,7 +277,7 @@ export function computeBaseline(
 
   const values = perCycle.map((c) => ({
     period: c.period,
-    result: computeKpi(kpi, poolFacts(c.facts), scope, computeOptions),
+    result: computeKpi(kpi, poolParsedFacts(c.facts), scope, computeOptions),
   }));
   const traceCycles = values.map((v) => ({
     period: v.period,

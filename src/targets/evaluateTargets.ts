@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { isParsedContract, safeParseContract } from "../contract/parseContract.js";
-import { convertFacts } from "../facts/convertFacts.js";
+import { convertParsedFacts } from "../facts/convertFacts.js";
 import { type FxTable, selectRate } from "../facts/fx.js";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
-import { poolFacts } from "../facts/poolFacts.js";
+import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
 import { D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
@@ -14,7 +14,7 @@ import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
 import { resolvePreset } from "../kpis/presets.js";
 import type { KpiDefinition, KpiNullReason, KpiPolarity, KpiResult } from "../kpis/types.js";
 import { type Cycle, cycleSchema, cyclesOf } from "../values/cycle.js";
-import { type DecimalString, decimalSchema, normalizeDecimal } from "../values/decimal.js";
+import { type DecimalString, decimalSchema, describeInput, normalizeDecimal } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type Period, periodContains, periodSchema, samePeriod } from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
@@ -237,7 +237,7 @@ function toScheduleCurrency(
     date: rate.date ?? null,
     usedFor: `${store} ${facts.period.start}..${facts.period.end}`,
   });
-  return convertFacts(facts, to, rate.rate);
+  return convertParsedFacts(facts, to, rate.rate);
 }
 
 /**
@@ -285,7 +285,7 @@ export function storeFactsInCurrency(
       { stores: missing, period },
     );
   }
-  return { facts: poolFacts(selected), rates };
+  return { facts: poolParsedFacts(selected), rates };
 }
 
 /** Pooled facts of some stores for one period, in the schedule currency, with the FX rates used. */
@@ -717,7 +717,7 @@ function evaluateTarget(
     const pooled =
       periods.length === 1
         ? toPooled(factsFor(periods[0] as Period), rates)
-        : poolFacts(periods.map((p) => toPooled(factsFor(p), rates)));
+        : poolParsedFacts(periods.map((p) => toPooled(factsFor(p), rates)));
     const result = compute(pooled);
     judgement = {
       actual: result.value,
@@ -866,8 +866,23 @@ export function scoreOf(evaluations: readonly TargetEvaluation[]): {
   };
 }
 
-function parseFactsList(list: readonly unknown[] | undefined, name: string): PeriodFacts[] {
-  return (list ?? []).map((f, i) => {
+function parseFactsList(list: unknown, name: string): PeriodFacts[] {
+  if (list !== undefined && !Array.isArray(list)) {
+    const issues = [
+      {
+        code: "invalid_type",
+        path: [name],
+        message: `Expected an array of period facts, received ${describeInput(list)}`,
+      },
+    ];
+    throw new KpiContractError(
+      "facts-invalid",
+      `Invalid facts:\n${describeIssues(issues)}`,
+      { count: 1 },
+      issues,
+    );
+  }
+  return ((list ?? []) as readonly unknown[]).map((f, i) => {
     const parsed = safeParsePeriodFacts(f);
     if (parsed.success) return parsed.data;
     const issues = toValidationIssues(parsed.error, [name, i]);
@@ -909,8 +924,8 @@ export function evaluateTargets(
 ): TargetEvaluationReport {
   const parsed = asEvaluationContract(contract);
   const cycle = parseEvaluationCycle(parsed, input);
-  const facts = parseFactsList(input.facts, "facts");
-  const history = parseFactsList(input.history, "history");
+  const facts = parseFactsList((input as { facts?: unknown }).facts ?? [], "facts");
+  const history = parseFactsList((input as { history?: unknown }).history, "history");
   const pool = createFactsPool(parsed, cycle, facts, history, false);
   return judgeTargets(parsed, cycle, pool, history, customDefinitions(parsed), undefined);
 }

@@ -47,6 +47,13 @@ export function allocate(
       { amount, currency, exponent },
     );
   }
+  if (!Array.isArray(weights)) {
+    throw new KpiContractError(
+      "allocation-weights-invalid",
+      `Weights must be an array of decimals, received ${describeInput(weights)}`,
+      {},
+    );
+  }
   if (weights.length === 0) {
     throw new KpiContractError("allocation-weights-empty", "Allocation needs at least one weight", {});
   }

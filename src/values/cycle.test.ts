@@ -115,8 +115,31 @@ describe("cyclesOf edge terms", () => {
     expect(cyclesOf(p("2026-03-31", "2026-03-31"), cycle)).toEqual([p("2026-03-31", "2026-03-31")]);
   });
 
-  test("a reversed term has no cycles", () => {
-    expect(cyclesOf(p("2026-03-31", "2026-03-01"), "monthly")).toEqual([]);
+  test("refuses a reversed term, a date that does not exist and a cycle that is not one, with paths", () => {
+    const issuesOf = (term: unknown, cycle: unknown) => {
+      try {
+        cyclesOf(term as never, cycle as never);
+      } catch (error) {
+        return {
+          code: (error as { code?: string }).code,
+          paths: (error as { issues: { path: unknown[] }[] }).issues.map((i) => i.path),
+        };
+      }
+      return undefined;
+    };
+    expect(issuesOf(p("2026-03-31", "2026-03-01"), "monthly")).toEqual({
+      code: "arguments-invalid",
+      paths: [["term", "end"]],
+    });
+    expect(issuesOf(p("2026-01-01", "2026-02-30"), "monthly")).toEqual({
+      code: "arguments-invalid",
+      paths: [["term", "end"]],
+    });
+    expect(issuesOf(undefined, "monthly")?.paths).toEqual([["term"]]);
+    expect(issuesOf({ start: "2026-01-01" }, "monthly")?.paths).toEqual([["term", "end"]]);
+    expect(issuesOf(p("2026-01-01", "2026-12-31"), { days: -1 })?.paths).toEqual([["cycle"]]);
+    expect(issuesOf(p("2026-01-01", "2026-12-31"), { days: 1e9 })?.paths).toEqual([["cycle"]]);
+    expect(issuesOf(p("2026-01-01", "2026-12-31"), "weekly")?.paths).toEqual([["cycle"]]);
   });
 
   test("a term ending 9999-12-31 (an open-ended sentinel) stops there", () => {

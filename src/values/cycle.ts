@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { dayNumber, daysInMonth, fromDayNumber, type Period, periodContains } from "./period.js";
+import { KpiContractError } from "./KpiContractError.js";
+import {
+  dayNumber,
+  daysInMonth,
+  fromDayNumber,
+  isDateString,
+  type Period,
+  periodContains,
+} from "./period.js";
 
 /**
  * A contract's settlement unit: calendar months, calendar quarters (both clipped to the term), or
@@ -60,6 +68,50 @@ function fullCycleAt(day: number, cycle: Cycle, anchor: number): DayRange {
 }
 
 /**
+ * Refuses a term that is not a valid period or a cycle that is not one, with their paths: a
+ * malformed term would otherwise give cycles outside it, and `{ days: -1 }` would never end.
+ */
+function checkCyclesArguments(term: unknown, cycle: unknown): void {
+  const issues: { code: string; path: (string | number)[]; message: string }[] = [];
+  const t = term as { start?: unknown; end?: unknown } | null | undefined;
+  if (typeof t !== "object" || t === null) {
+    issues.push({ code: "invalid_type", path: ["term"], message: "Expected a period { start, end }" });
+  } else {
+    for (const key of ["start", "end"] as const) {
+      if (!isDateString(t[key])) {
+        issues.push({
+          code: "date-invalid",
+          path: ["term", key],
+          message: `Expected a date YYYY-MM-DD that exists, received ${JSON.stringify(t[key]) ?? "undefined"}`,
+        });
+      }
+    }
+    if (issues.length === 0 && (t.end as string) < (t.start as string)) {
+      issues.push({
+        code: "period-reversed",
+        path: ["term", "end"],
+        message: `The term ends (${t.end as string}) before it starts (${t.start as string})`,
+      });
+    }
+  }
+  if (!cycleSchema.safeParse(cycle).success) {
+    issues.push({
+      code: "cycle-invalid",
+      path: ["cycle"],
+      message: 'Expected a cycle: "monthly", "quarterly" or { "days": n } with n from 1 to 3660',
+    });
+  }
+  if (issues.length > 0) {
+    throw new KpiContractError(
+      "arguments-invalid",
+      `Invalid cyclesOf arguments: ${issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      { count: issues.length },
+      issues,
+    );
+  }
+}
+
+/**
  * Lists the cycles of a term: calendar months or quarters clipped to the term (a term from
  * 2026-01-10 has a first cycle 2026-01-10..2026-01-31), or `{ days }` runs counted from the term
  * start, the last one clipped to the term end.
@@ -67,6 +119,8 @@ function fullCycleAt(day: number, cycle: Cycle, anchor: number): DayRange {
  * @param term - the contract term (or any period)
  * @param cycle - the cycle kind
  * @returns the cycles in order; together they cover the term exactly
+ * @throws {@link KpiContractError} `arguments-invalid` for a term that is not a valid period or a
+ *   cycle that is not one, with their paths
  * @example
  * ```ts
  * cyclesOf({ start: "2026-01-10", end: "2026-03-15" }, "monthly");
@@ -75,6 +129,7 @@ function fullCycleAt(day: number, cycle: Cycle, anchor: number): DayRange {
  * ```
  */
 export function cyclesOf(term: Period, cycle: Cycle): Period[] {
+  checkCyclesArguments(term, cycle);
   const cycles: Period[] = [];
   const anchor = dayNumber(term.start);
   const last = dayNumber(term.end);

@@ -108,7 +108,7 @@ describe("settlement properties", () => {
 
 describe("settlement properties on drawn contracts (every component kind, 1–3 stores, USD/JPY/KWD/EUR)", () => {
   fcTest.prop([settlementCaseArbitrary()], { numRuns: 40 })(
-    "total = Σ lines, money digits, and before tax the total stays within the prorated [minimum, maximum]",
+    "total = Σ lines, money digits, and a minimum or maximum line is the exact prorated bound − subtotal, rounded once",
     ({ contract, input }) => {
       const s = settle(contract, input, { allowInvalid: true });
       const digits = minorUnits(s.currency);
@@ -117,18 +117,26 @@ describe("settlement properties on drawn contracts (every component kind, 1–3 
       for (const l of s.lines) expect(l.amount).toMatch(money);
       const sum = s.lines.reduce((acc, l) => acc.plus(l.amount), new D(0));
       expect(sum.eq(s.total)).toBe(true);
-      const beforeTax = s.lines
-        .filter((l) => l.kind !== "tax")
-        .reduce((acc, l) => acc.plus(l.amount), new D(0));
+      // SPEC §6.4: the bound is amount × d ÷ D exactly, "rounded only as a line", with the schedule's
+      // mode (so with a directional mode the total may sit up to one minor unit past the exact bound).
       const fees = contract.fees as { minimum?: string; maximum?: string; rounding?: "half-up" };
-      const bound = (amount: string) =>
-        roundMoney(
-          quotient(new D(amount).times(s.proration.days), s.proration.fullDays).toFixed(),
-          s.currency,
-          fees.rounding ?? "half-up",
-        );
-      if (fees.minimum !== undefined) expect(beforeTax.gte(bound(fees.minimum))).toBe(true);
-      if (fees.maximum !== undefined) expect(beforeTax.lte(bound(fees.maximum))).toBe(true);
+      const mode = fees.rounding ?? "half-up";
+      for (const kind of ["minimum", "maximum"] as const) {
+        const amount = fees[kind];
+        if (amount === undefined) continue;
+        const exactBound = quotient(new D(amount).times(s.proration.days), s.proration.fullDays);
+        const at = s.lines.findIndex((l) => l.kind === kind);
+        const before = s.lines
+          .slice(0, at < 0 ? s.lines.length : at)
+          .filter((l) => l.kind !== "tax")
+          .reduce((acc, l) => acc.plus(l.amount), new D(0));
+        if (at < 0) {
+          expect(kind === "minimum" ? before.gte(exactBound) : before.lte(exactBound)).toBe(true);
+        } else {
+          expect(kind === "minimum" ? before.lt(exactBound) : before.gt(exactBound)).toBe(true);
+          expect(s.lines[at]?.amount).toBe(roundMoney(exactBound.minus(before).toFixed(), s.currency, mode));
+        }
+      }
     },
   );
 

@@ -1,0 +1,199 @@
+// Bad arguments to the public functions, as a fuzz of the API found them: each is refused with a
+// KpiContractError whose code and issue paths say what is wrong, never a TypeError, a DecimalError,
+// a silent acceptance or a "NaN" in the output.
+import { describe, expect, it } from "vitest";
+import { computeKpi, safeComputeKpi } from "../src/kpis/computeKpi.js";
+import { renderFinding } from "../src/locales/index.js";
+import { evaluateStanding } from "../src/settlement/evaluateStanding.js";
+import type { SettleOptions } from "../src/settlement/SettlementStatement.js";
+import { safeSettle, settle } from "../src/settlement/settle.js";
+import { verifyStatement } from "../src/settlement/verifyStatement.js";
+import { validateContract } from "../src/smart/validateContract.js";
+import { computeBaseline } from "../src/targets/baseline.js";
+import { evaluateTargets } from "../src/targets/evaluateTargets.js";
+import { allocate } from "../src/values/allocate.js";
+import { KpiContractError } from "../src/values/KpiContractError.js";
+import contractJson from "./fixtures/worked/contract.json" with { type: "json" };
+import historyJson from "./fixtures/worked/history.json" with { type: "json" };
+import marchJson from "./fixtures/worked/march.json" with { type: "json" };
+
+const CYCLE = { start: "2026-03-01", end: "2026-03-31" };
+const INPUT = { cycle: CYCLE, facts: marchJson, history: historyJson };
+const FACTS = marchJson[0];
+
+/** The KpiContractError `fn` throws, as `{ code, paths }`; anything else fails the test. */
+function refusal(fn: () => unknown): { code: string; paths: unknown[] } {
+  try {
+    fn();
+  } catch (error) {
+    if (!(error instanceof KpiContractError)) throw error;
+    return { code: error.code, paths: error.issues.map((i) => i.path) };
+  }
+  throw new Error("expected a KpiContractError");
+}
+
+describe("settle options are checked at the boundary", () => {
+  const statement = settle(contractJson, INPUT);
+  const bad = (options: unknown) => refusal(() => settle(contractJson, INPUT, options as SettleOptions));
+
+  it("refuses options that are not an object, and safeSettle returns the refusal", () => {
+    expect(bad(null)).toEqual({ code: "options-invalid", paths: [["options"]] });
+    const safe = safeSettle(contractJson, INPUT, null as unknown as SettleOptions);
+    expect(safe.success ? "settled" : safe.error.code).toBe("options-invalid");
+  });
+
+  it("refuses an unknown option (a misspelt one would be ignored) and a wrong allocateBy", () => {
+    expect(bad({ allowinvalid: true }).code).toBe("options-invalid");
+    expect(bad({ allocateBy: "weights" })).toEqual({
+      code: "options-invalid",
+      paths: [["options", "allocateBy"]],
+    });
+    expect(bad({ allowInvalid: "yes" }).paths).toEqual([["options", "allowInvalid"]]);
+    expect(bad({ standingHistory: 0 }).paths).toEqual([["options", "standingHistory"]]);
+  });
+
+  it("refuses a previous statement with a line amount that is not a decimal, instead of adjusting by NaN", () => {
+    const previous = structuredClone(statement) as unknown as { lines: { amount: string }[] };
+    (previous.lines[0] as { amount: string }).amount = "NaN";
+    expect(bad({ previous })).toEqual({
+      code: "options-invalid",
+      paths: [["options", "previous", "lines", 0, "amount"]],
+    });
+    expect(bad({ previous: null }).paths).toEqual([["options", "previous"]]);
+    expect(bad({ previousCycle: 0 }).paths).toEqual([["options", "previousCycle"]]);
+  });
+
+  it("still settles with a whole statement as previous (extra keys are fine)", () => {
+    const trueUp = settle(contractJson, INPUT, { previous: statement });
+    expect(trueUp.adjustmentTotal).toBe("0.00");
+  });
+});
+
+describe("verifyStatement checks the statement it is given", () => {
+  const statement = settle(contractJson, INPUT);
+
+  it("refuses something that is not a statement with the path of the problem", () => {
+    expect(refusal(() => verifyStatement(null as never, contractJson, INPUT)).code).toBe("statement-invalid");
+    expect(
+      refusal(() => verifyStatement({ ...statement, lines: [null] } as never, contractJson, INPUT)),
+    ).toEqual({
+      code: "statement-invalid",
+      paths: [["lines", 0]],
+    });
+    expect(
+      refusal(() => verifyStatement({ ...statement, options: undefined } as never, contractJson, INPUT))
+        .paths,
+    ).toEqual([["options"]]);
+  });
+
+  it("verifies a genuine statement", () => {
+    expect(verifyStatement(statement, contractJson, INPUT)).toEqual({ ok: true, differences: [] });
+  });
+});
+
+describe("computeKpi checks its KPI and options", () => {
+  it("refuses a KPI that is neither an id nor a definition, and options that are not an object", () => {
+    expect(refusal(() => computeKpi(0 as never, FACTS))).toEqual({
+      code: "arguments-invalid",
+      paths: [["kpi"]],
+    });
+    expect(refusal(() => computeKpi("gmv", FACTS, {}, null as never)).paths).toEqual([["options"]]);
+    expect(refusal(() => computeKpi("gmv", FACTS, {}, { customKpis: {} } as never)).paths).toEqual([
+      ["options", "customKpis"],
+    ]);
+    const safe = safeComputeKpi(undefined as never, FACTS);
+    expect(safe.success ? "computed" : safe.error.code).toBe("arguments-invalid");
+  });
+});
+
+describe("evaluateTargets, computeBaseline and evaluateStanding check their arguments", () => {
+  it("refuses facts or history that are not arrays", () => {
+    expect(refusal(() => evaluateTargets(contractJson, { cycle: CYCLE, facts: 1 as never }))).toEqual({
+      code: "facts-invalid",
+      paths: [["facts"]],
+    });
+    expect(
+      refusal(() => evaluateTargets(contractJson, { cycle: CYCLE, facts: marchJson, history: {} as never }))
+        .paths,
+    ).toEqual([["history"]]);
+  });
+
+  it("refuses a stated baseline of NaN and a reversed window instead of computing NaN", () => {
+    const baseline = (spec: unknown, options: unknown = { cycle: "monthly" }) =>
+      refusal(() => computeBaseline(spec as never, "gmv", {}, [], options as never));
+    expect(baseline({ value: "NaN" })).toMatchObject({ code: "arguments-invalid" });
+    expect(baseline({ value: "NaN" }).paths[0]).toEqual(["spec", "value"]);
+    const reversed = baseline({
+      from: "history",
+      window: { start: "2025-12-01", end: "2025-10-31" },
+      aggregate: "mean-of-cycles",
+    });
+    expect(reversed.code).toBe("arguments-invalid");
+    expect(String(reversed.paths[0])).toMatch(/^spec,window/);
+    expect(baseline({ value: "1" }, {}).paths).toEqual([["options", "cycle"]]);
+    expect(computeBaseline({ value: "30720.00" }, "gmv", {}, [], { cycle: "monthly" }).value).toBe("30720");
+  });
+
+  it("refuses standing options that are not an object or name an unknown locale", () => {
+    const rules = { threshold: "0.7", consecutiveCycles: 2, rectificationDays: 30 };
+    expect(refusal(() => evaluateStanding(rules, [], null as never)).code).toBe("options-invalid");
+    expect(refusal(() => evaluateStanding(rules, [], { locale: "fr" } as never)).paths).toEqual([
+      ["options", "locale"],
+    ]);
+  });
+});
+
+describe("renderFinding and allocate check their input", () => {
+  it("refuses something that is not a finding, and codes that are only Object.prototype's names", () => {
+    expect(refusal(() => renderFinding(null as never)).code).toBe("finding-invalid");
+    expect(
+      refusal(() => renderFinding({ code: "goal-invalid", params: { value: Number.NaN } } as never)),
+    ).toEqual({
+      code: "finding-invalid",
+      paths: [["params", "value"]],
+    });
+    expect(refusal(() => renderFinding({ code: "constructor", params: {} } as never)).code).toBe(
+      "finding-code-unknown",
+    );
+    expect(refusal(() => renderFinding({ code: "no-window", params: {} }, 10n as never)).code).toBe(
+      "locale-unknown",
+    );
+  });
+
+  it("refuses weights that are not an array", () => {
+    expect(refusal(() => allocate("100.00", "USD", null as never)).code).toBe("allocation-weights-invalid");
+  });
+});
+
+describe("long terms", () => {
+  it("validates a term of 137,000 day cycles without overflowing the call stack", () => {
+    const report = validateContract({
+      ...structuredClone(contractJson),
+      term: { start: "2026-01-01", end: "2400-12-31" },
+      cycle: { days: 1 },
+    });
+    expect(report.findings.every((f) => typeof f.message === "string")).toBe(true);
+  });
+});
+
+describe("poolFacts and convertFacts validate the facts they are given", () => {
+  it("refuses NaN, Infinity and malformed records with their paths instead of writing them out", async () => {
+    const { poolFacts } = await import("../src/facts/poolFacts.js");
+    const { convertFacts } = await import("../src/facts/convertFacts.js");
+    const [a, b] = historyJson as unknown as [Record<string, unknown>, Record<string, unknown>];
+    const withRefunds = (refunds: unknown) => ({ ...a, sales: { ...(a.sales as object), refunds } });
+    expect(refusal(() => poolFacts([withRefunds("NaN"), b] as never))).toMatchObject({
+      code: "facts-invalid",
+    });
+    expect(refusal(() => poolFacts([withRefunds("NaN"), b] as never)).paths[0]).toEqual([
+      0,
+      "sales",
+      "refunds",
+    ]);
+    expect(refusal(() => poolFacts(undefined as never)).code).toBe("facts-invalid");
+    expect(
+      refusal(() => convertFacts(withRefunds(Number.POSITIVE_INFINITY) as never, "EUR", "0.9")).paths[0],
+    ).toEqual(["sales", "refunds"]);
+    expect(poolFacts([a, b] as never).sales?.gross).toBeDefined();
+  });
+});
