@@ -197,3 +197,69 @@ describe("poolFacts and convertFacts validate the facts they are given", () => {
     expect(poolFacts([a, b] as never).sales?.gross).toBeDefined();
   });
 });
+
+describe("what the second fuzz run found", () => {
+  it("refuses, under allowInvalid, an objective weight the parser kept as written but cannot be computed", () => {
+    const contract = structuredClone(contractJson) as { targets: { weight?: string }[] };
+    (contract.targets[0] as { weight?: string }).weight = " 0.5";
+    expect(refusal(() => settle(contract, INPUT, { allowInvalid: true })).code).toBe("target-incomplete");
+  });
+
+  it("reads a hole in a sparse history or weights array as a missing entry, refused at its index", () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point of the test
+    const history = [historyJson[0], , historyJson[1]];
+    expect(
+      refusal(() =>
+        evaluateTargets(contractJson, { cycle: CYCLE, facts: marchJson, history: history as never }),
+      ).paths[0],
+    ).toEqual(["history", 1]);
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point of the test
+    expect(refusal(() => allocate("100.00", "USD", [1, , 1] as never)).code).toBe(
+      "allocation-weight-invalid",
+    );
+  });
+
+  it("never writes a negative zero tolerance", async () => {
+    const { reconcile } = await import("../src/audit/reconcile.js");
+    const result = reconcile(
+      contractJson,
+      { cycle: CYCLE, reported: marchJson, verified: marchJson, history: historyJson },
+      { tolerance: { absolute: "-0.00", relative: "-0%" } },
+    );
+    expect(result.tolerance).toEqual({ absolute: "0", relative: "0" });
+  });
+});
+
+describe("a term or period that ends on 9999-12-31, the open-ended sentinel", () => {
+  it("validates a term to 9999-12-31 in 14-day cycles without stepping past the last date", async () => {
+    const { cycleProration, cyclesOf } = await import("../src/values/cycle.js");
+    const term = { start: "2026-01-01", end: "9999-12-31" };
+    const last = cyclesOf(term, { days: 14 }).at(-1) as { start: string; end: string };
+    expect(last.end).toBe("9999-12-31");
+    // The last cycle is clipped by the term: its full run would end in the year 10000.
+    const proration = cycleProration(last, { days: 14 }, term.start);
+    expect(proration.fullDays).toBe(14);
+    expect(proration.days).toBeLessThan(14);
+    expect(proration.full).toEqual({ start: last.start, end: "9999-12-31" });
+    const report = validateContract({
+      ...structuredClone(contractJson),
+      term: { start: "2026-01-01", end: "9999-12-31" },
+      cycle: { days: 14 },
+    });
+    expect(report.findings.length).toBeGreaterThan(0);
+  });
+
+  it("aggregates a period that ends on 9999-12-31", async () => {
+    const { aggregateFacts } = await import("../src/records/aggregateFacts.js");
+    const { facts, rejected } = await aggregateFacts(
+      { orders: [] },
+      {
+        stores: [{ id: "us", currency: "USD", timeZone: "UTC" }],
+        period: { start: "9999-12-01", end: "9999-12-31" },
+        cycle: "monthly",
+      },
+    );
+    expect(rejected).toEqual([]);
+    expect(facts.map((f) => f.period)).toEqual([{ start: "9999-12-01", end: "9999-12-31" }]);
+  });
+});

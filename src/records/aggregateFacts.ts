@@ -303,7 +303,11 @@ export async function aggregateFacts(
   const nCells = nStores * nCycles;
   const cycleOfDay = new Map<string, number>();
   cycles.forEach((c, i) => {
-    for (let day = c.start; day <= c.end; day = addDays(day, 1)) cycleOfDay.set(day, i);
+    // Stops on the cycle's last day before stepping past it: that day may be 9999-12-31.
+    for (let day = c.start; ; day = addDays(day, 1)) {
+      cycleOfDay.set(day, i);
+      if (day >= c.end) break;
+    }
   });
   const storeIndex = new Map<string, number>(stores.map((s, i) => [s.id, i]));
   const daterByZone = new Map<string, (ms: number) => string>();

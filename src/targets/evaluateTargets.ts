@@ -14,7 +14,13 @@ import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
 import { resolvePreset } from "../kpis/presets.js";
 import type { KpiDefinition, KpiNullReason, KpiPolarity, KpiResult } from "../kpis/types.js";
 import { type Cycle, cycleSchema, cyclesOf } from "../values/cycle.js";
-import { type DecimalString, decimalSchema, describeInput, normalizeDecimal } from "../values/decimal.js";
+import {
+  type DecimalString,
+  decimalSchema,
+  describeInput,
+  isDecimalString,
+  normalizeDecimal,
+} from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type Period, periodContains, periodSchema, samePeriod } from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
@@ -536,6 +542,15 @@ function planTarget(
   const resolved = resolveScopeOnce(contract, target.kpi, target.scope);
   const definition = getKpiDefinition(target.kpi, customKpis);
   const cap = new D(contract.attainmentCap);
+  // The parser keeps a weight as written so that SMART reports it; a settlement with allowInvalid
+  // must still refuse one it cannot compute with, rather than fail inside the arithmetic.
+  if (target.role === "objective" && target.weight !== undefined && !isDecimalString(target.weight)) {
+    throw new KpiContractError(
+      "target-incomplete",
+      `Target ${target.id} has a weight that is not a decimal (${describeInput(target.weight)}); validateContract reports why`,
+      { targetId: target.id },
+    );
+  }
   const goal = singleGoal(target.goal);
   const goalValue =
     goal === undefined ? undefined : goal.kind === "change" ? ONE.plus(goal.value) : new D(goal.value);
@@ -882,7 +897,8 @@ function parseFactsList(list: unknown, name: string): PeriodFacts[] {
       issues,
     );
   }
-  return ((list ?? []) as readonly unknown[]).map((f, i) => {
+  // Array.from reads holes of a sparse array as undefined (map would skip them), so each is refused.
+  return Array.from((list ?? []) as readonly unknown[], (f, i) => {
     const parsed = safeParsePeriodFacts(f);
     if (parsed.success) return parsed.data;
     const issues = toValidationIssues(parsed.error, [name, i]);

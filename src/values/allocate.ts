@@ -57,7 +57,8 @@ export function allocate(
   if (weights.length === 0) {
     throw new KpiContractError("allocation-weights-empty", "Allocation needs at least one weight", {});
   }
-  const ws: string[] = weights.map((w, index) => {
+  // Array.from reads a hole of a sparse array as undefined, which is refused (map would skip it).
+  const ws: string[] = Array.from(weights, (w, index) => {
     const text = typeof w === "number" && Number.isFinite(w) ? numberToDecimalString(w) : w;
     if (!isDecimalString(text)) {
       throw new KpiContractError(

@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { cycleContaining, cycleProration, cycleSchema, cyclesOf } from "./cycle.js";
-import { KpiContractError } from "./KpiContractError.js";
 import { roundMoney } from "./rounding.js";
 
 const p = (start: string, end: string) => ({ start, end });
@@ -244,15 +243,13 @@ describe("cycleProration", () => {
     expect(() => cycleProration(period, cycle, anchor)).toThrow(RangeError);
   });
 
-  test("date-out-of-range when the full run would end after 9999-12-31", () => {
-    let caught: unknown;
-    try {
-      cycleProration(p("9999-12-29", "9999-12-31"), { days: 14 });
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(KpiContractError);
-    expect((caught as KpiContractError).code).toBe("date-out-of-range");
+  test("a full run past 9999-12-31 is counted whole but shown up to 9999-12-31", () => {
+    // { days: 14 } from 9999-12-29 itself: the run would end 10000-01-11.
+    expect(cycleProration(p("9999-12-29", "9999-12-31"), { days: 14 })).toEqual({
+      days: 3,
+      fullDays: 14,
+      full: { start: "9999-12-29", end: "9999-12-31" },
+    });
   });
 });
 

@@ -15,6 +15,9 @@ import {
  */
 export type Cycle = "monthly" | "quarterly" | { readonly days: number };
 
+/** The day number of 9999-12-31, the last date the library writes. */
+const LAST_DAY = dayNumber("9999-12-31");
+
 /**
  * Zod schema of a cycle: `"monthly"`, `"quarterly"` or `{ "days": n }` with n a whole number ≥ 1.
  *
@@ -180,7 +183,9 @@ export function cycleProration(period: Period, cycle: Cycle, anchor: string = pe
   return {
     days: end - start + 1,
     fullDays: full.end - full.start + 1,
-    full: { start: fromDayNumber(full.start), end: fromDayNumber(full.end) },
+    // A full cycle can run past 9999-12-31 (a term ending on that sentinel): its days are counted,
+    // but the period shown stops at the last writable day.
+    full: { start: fromDayNumber(full.start), end: fromDayNumber(Math.min(full.end, LAST_DAY)) },
   };
 }
 

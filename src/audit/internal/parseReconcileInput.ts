@@ -4,7 +4,7 @@ import { type PeriodFacts, periodFactsSchema } from "../../facts/schema.js";
 import { D } from "../../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../../internal/issues.js";
 import { cyclesOf } from "../../values/cycle.js";
-import { nonNegativeDecimalSchema } from "../../values/decimal.js";
+import { nonNegativeDecimalSchema, normalizeDecimal } from "../../values/decimal.js";
 import { KpiContractError, type ValidationIssue } from "../../values/KpiContractError.js";
 import { type Period, periodSchema, samePeriod } from "../../values/period.js";
 import { ratioSchema } from "../../values/ratio.js";
@@ -62,7 +62,13 @@ export function parseReconcileOptions(options: unknown): ParsedReconcileOptions 
     refuse("options-invalid", "Invalid reconcile options", toValidationIssues(parsed.error));
   const { tolerance, allowInvalid, locale } = parsed.data;
   return {
-    tolerance: { absolute: tolerance.absolute, relative: tolerance.relative },
+    // Kept as written ("10.00"), except that a negative zero is never written: "-0.00" is "0".
+    tolerance: {
+      absolute: tolerance.absolute.startsWith("-")
+        ? normalizeDecimal(tolerance.absolute)
+        : tolerance.absolute,
+      relative: tolerance.relative,
+    },
     ...(allowInvalid !== undefined ? { allowInvalid } : {}),
     ...(locale !== undefined ? { locale } : {}),
   };
