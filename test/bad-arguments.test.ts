@@ -145,7 +145,11 @@ describe("evaluateTargets, computeBaseline and evaluateStanding check their argu
 
 describe("renderFinding and allocate check their input", () => {
   it("refuses something that is not a finding, and codes that are only Object.prototype's names", () => {
-    expect(refusal(() => renderFinding(null as never)).code).toBe("finding-invalid");
+    expect(refusal(() => renderFinding(null as never))).toEqual({ code: "finding-invalid", paths: [[]] });
+    expect(refusal(() => renderFinding({ code: 5, params: {} } as never)).paths).toEqual([["code"]]);
+    expect(refusal(() => renderFinding({ code: "no-window", params: null } as never)).paths).toEqual([
+      ["params"],
+    ]);
     expect(
       refusal(() => renderFinding({ code: "goal-invalid", params: { value: Number.NaN } } as never)),
     ).toEqual({

@@ -1,5 +1,5 @@
 import { D, type Dec } from "../internal/decimal.js";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { refuse, toValidationIssues } from "../internal/issues.js";
 import { minorUnits } from "../values/currency.js";
 import { type DecimalString, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -44,15 +44,7 @@ function convertGroup(
  */
 export function convertFacts(facts: PeriodFactsInput, to: string, rate: DecimalString): PeriodFacts {
   const parsed = safeParsePeriodFacts(facts);
-  if (!parsed.success) {
-    const issues = toValidationIssues(parsed.error);
-    throw new KpiContractError(
-      "facts-invalid",
-      `Invalid facts:\n${describeIssues(issues)}`,
-      { count: issues.length },
-      issues,
-    );
-  }
+  if (!parsed.success) refuse("facts-invalid", "Invalid facts", toValidationIssues(parsed.error));
   return convertParsedFacts(parsed.data, to, rate);
 }
 

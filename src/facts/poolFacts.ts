@@ -1,10 +1,9 @@
 import { D, type Dec } from "../internal/decimal.js";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
-import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
+import { KpiContractError } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
 import { ATTRIBUTED_FIELDS, FLAT_FIELDS, type FlatGroup, STARS } from "./internal/factFields.js";
 import { formatFactMoney, isWrittenFactMoney } from "./internal/factMoney.js";
-import { safeParsePeriodFacts } from "./internal/readPeriodFacts.js";
+import { parseFactsList } from "./internal/readPeriodFacts.js";
 import { FACT_GROUPS, type FactGroup, type PeriodFacts, type PeriodFactsInput } from "./schema.js";
 
 type Mutable = Record<string, unknown>;
@@ -213,7 +212,8 @@ function checkInputs(all: readonly PeriodFacts[]): void {
  * ```
  */
 export function poolFacts(facts: readonly PeriodFactsInput[]): PeriodFacts {
-  return poolParsedFacts(parseFactsArgument(facts));
+  // No list at all is refused, not read as an empty one (`null` is not an array).
+  return poolParsedFacts(parseFactsList(facts ?? null, []));
 }
 
 /**
@@ -224,30 +224,6 @@ export function poolFacts(facts: readonly PeriodFactsInput[]): PeriodFacts {
 export function poolParsedFacts(facts: readonly PeriodFacts[]): PeriodFacts {
   if (facts.length === 1) return poolOne(facts[0] as PeriodFacts);
   return poolMany(facts);
-}
-
-/** Parses the facts given to {@link poolFacts}: an array of valid period facts, else `facts-invalid`. */
-function parseFactsArgument(facts: unknown): PeriodFacts[] {
-  const issues: ValidationIssue[] = [];
-  const parsed: PeriodFacts[] = [];
-  if (!Array.isArray(facts)) {
-    issues.push({ code: "invalid_type", path: [], message: "Expected an array of period facts" });
-  } else {
-    facts.forEach((f: unknown, i) => {
-      const result = safeParsePeriodFacts(f);
-      if (result.success) parsed.push(result.data);
-      else issues.push(...toValidationIssues(result.error, [i]));
-    });
-  }
-  if (issues.length > 0) {
-    throw new KpiContractError(
-      "facts-invalid",
-      `Invalid facts:\n${describeIssues(issues)}`,
-      { count: issues.length },
-      issues,
-    );
-  }
-  return parsed;
 }
 
 /** One money fact as pooling writes it; a value already in that form is kept as is (no Decimal). */

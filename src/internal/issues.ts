@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ValidationIssue } from "../values/KpiContractError.js";
+import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 
 /**
  * Turns zod issues into the library's plain issues: the path as JSON keys and indexes, a stable
@@ -28,4 +28,12 @@ export function describeIssues(issues: readonly ValidationIssue[]): string {
         `${i.path.length > 0 ? i.path.join(".") : "(root)"}${i.row !== undefined ? ` (row ${i.row})` : ""}: ${i.message}`,
     )
     .join("\n");
+}
+
+/**
+ * Throws the library's refusal for input with problems: `code`, the message `what:` followed by one
+ * line per issue, params `{ count }`, and the issues themselves.
+ */
+export function refuse(code: string, what: string, issues: readonly ValidationIssue[]): never {
+  throw new KpiContractError(code, `${what}:\n${describeIssues(issues)}`, { count: issues.length }, issues);
 }

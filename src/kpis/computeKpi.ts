@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { describeIssues, refuse, toValidationIssues } from "../internal/issues.js";
 import {
   type DecimalString,
   decimalSchema,
@@ -146,12 +146,7 @@ function checkArguments(kpi: unknown, options: unknown): void {
     }
   }
   if (issues.length > 0) {
-    throw new KpiContractError(
-      "arguments-invalid",
-      `Invalid computeKpi arguments:\n${describeIssues(issues)}`,
-      { count: issues.length },
-      issues,
-    );
+    refuse("arguments-invalid", "Invalid computeKpi arguments", issues);
   }
 }
 

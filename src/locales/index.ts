@@ -1,4 +1,5 @@
 import type { Locale } from "../contract/schema.js";
+import { refuse } from "../internal/issues.js";
 import type { SmartFindingData } from "../smart/SmartFinding.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { en } from "./en.js";
@@ -32,12 +33,7 @@ function checkFinding(finding: unknown): void {
     }
   }
   if (problem !== undefined) {
-    throw new KpiContractError(
-      "finding-invalid",
-      `Cannot render the finding: ${problem.path.join(".") || "(root)"}: ${problem.message}`,
-      {},
-      [{ code: "finding-invalid", ...problem }],
-    );
+    refuse("finding-invalid", "Cannot render the finding", [{ code: "finding-invalid", ...problem }]);
   }
 }
 

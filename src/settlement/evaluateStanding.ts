@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type StandingRules, standingRulesSchema } from "../contract/schema.js";
+import { localeSchema, type StandingRules, standingRulesSchema } from "../contract/schema.js";
 import { D } from "../internal/decimal.js";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { describeIssues, refuse, toValidationIssues } from "../internal/issues.js";
 import { type DecimalString, decimalSchema, normalizeDecimal } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { addDays, type DateString, type Period, periodSchema } from "../values/period.js";
@@ -62,6 +62,9 @@ function fail(code: string, message: string, issues: ReturnType<typeof toValidat
   throw new KpiContractError(code, message, { count: issues.length }, issues);
 }
 
+/** The options of {@link evaluateStanding}. */
+const optionsSchema = z.looseObject({ locale: localeSchema.optional() });
+
 /**
  * Evaluates a contract's standing (SPEC §7) from its scored cycles: a cycle fails when its score is
  * strictly below `threshold`; `good` after a pass; `warning` after 1 to `consecutiveCycles − 1`
@@ -112,27 +115,14 @@ export function evaluateStanding(
       );
     }
   });
-  const locale = (options as { locale?: unknown } | null)?.locale;
-  if (
-    typeof options !== "object" ||
-    options === null ||
-    (locale !== undefined && locale !== "en" && locale !== "zh-CN")
-  ) {
-    const issues = [
-      {
-        code: "invalid_type",
-        path: ["options", ...(typeof options === "object" && options !== null ? ["locale"] : [])],
-        message: 'Expected options { locale?: "en" | "zh-CN" }',
-      },
-    ];
-    throw new KpiContractError(
+  const parsedOptions = optionsSchema.safeParse(options);
+  if (!parsedOptions.success)
+    refuse(
       "options-invalid",
-      `Invalid standing options: ${issues[0]?.message}`,
-      { count: 1 },
-      issues,
+      "Invalid standing options",
+      toValidationIssues(parsedOptions.error, ["options"]),
     );
-  }
-  const zh = locale === "zh-CN";
+  const zh = parsedOptions.data.locale === "zh-CN";
   const reason = (
     code: StandingReasonCode,
     cycle: Period,

@@ -1,9 +1,9 @@
 import type { Contract } from "../contract/schema.js";
 import { readPeriod, safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import type { PeriodFacts } from "../facts/schema.js";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
-import { cyclesOf } from "../values/cycle.js";
-import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
+import { refuse, toValidationIssues } from "../internal/issues.js";
+import { cyclesOf, refuseNotACycle } from "../values/cycle.js";
+import type { ValidationIssue } from "../values/KpiContractError.js";
 import { type Period, periodSchema, samePeriod } from "../values/period.js";
 import type { ParsedSettlementInput } from "./SettlementStatement.js";
 
@@ -32,10 +32,6 @@ function parseCycle(input: unknown): ReturnType<typeof periodSchema.safeParse> {
   return fast !== undefined ? { success: true, data: fast } : periodSchema.safeParse(input);
 }
 
-function refuse(code: string, what: string, issues: readonly ValidationIssue[]): never {
-  throw new KpiContractError(code, `${what}:\n${describeIssues(issues)}`, { count: issues.length }, issues);
-}
-
 /**
  * Validates the settlement input at the boundary (SPEC §6.5): `cycle` is one of
  * `cyclesOf(term, cycle)`; `facts` has one entry per store, each naming a store of the contract,
@@ -55,17 +51,7 @@ export function parseSettlementInput(contract: Contract, input: unknown): Parsed
   if (!cycleResult.success)
     refuse("cycle-invalid", "Invalid cycle", toValidationIssues(cycleResult.error, ["cycle"]));
   const cycle = cycleResult.data;
-  if (!isCycleOf(contract, cycle)) {
-    const cycles = cyclesOf(contract.term, contract.cycle);
-    const near = cycles.find((c) => c.start <= cycle.end && cycle.start <= c.end);
-    refuse("cycle-invalid", "Invalid cycle", [
-      {
-        code: "cycle-invalid",
-        path: ["cycle"],
-        message: `${cycle.start}..${cycle.end} is not a cycle of the term ${contract.term.start}..${contract.term.end}${near ? ` (the cycle there is ${near.start}..${near.end})` : ""}`,
-      },
-    ]);
-  }
+  if (!isCycleOf(contract, cycle)) refuseNotACycle(contract.term, contract.cycle, cycle);
 
   const storeIds = new Set(contract.stores.map((s) => s.id));
   const issues: ValidationIssue[] = [];

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { localeSchema } from "../contract/schema.js";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { refuse, toValidationIssues } from "../internal/issues.js";
 import { decimalSchema } from "../values/decimal.js";
-import { KpiContractError } from "../values/KpiContractError.js";
 import { periodSchema } from "../values/period.js";
 import type { SettleOptions } from "./SettlementStatement.js";
 
@@ -60,13 +59,7 @@ export function parseSettleOptions(options: unknown): SettleOptions {
   if (typeof options === "object" && options !== null && Object.keys(options).length === 0) return {};
   const parsed = settleOptionsSchema.safeParse(options);
   if (parsed.success) return parsed.data as SettleOptions;
-  const issues = toValidationIssues(parsed.error, ["options"]);
-  throw new KpiContractError(
-    "options-invalid",
-    `Invalid settlement options:\n${describeIssues(issues)}`,
-    { count: issues.length },
-    issues,
-  );
+  refuse("options-invalid", "Invalid settlement options", toValidationIssues(parsed.error, ["options"]));
 }
 
 /** What `verifyStatement` reads of the statement it checks. */
@@ -103,11 +96,5 @@ const verifiedStatementSchema = z.looseObject({
 export function checkVerifiedStatement(statement: unknown): void {
   const parsed = verifiedStatementSchema.safeParse(statement);
   if (parsed.success) return;
-  const issues = toValidationIssues(parsed.error);
-  throw new KpiContractError(
-    "statement-invalid",
-    `The statement to verify is malformed:\n${describeIssues(issues)}`,
-    { count: issues.length },
-    issues,
-  );
+  refuse("statement-invalid", "The statement to verify is malformed", toValidationIssues(parsed.error));
 }

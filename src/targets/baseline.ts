@@ -3,7 +3,7 @@ import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { D, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { describeIssues, refuse, toValidationIssues } from "../internal/issues.js";
 import { computeKpi } from "../kpis/computeKpi.js";
 import type { KpiDefinition, KpiNullReason, KpiResult } from "../kpis/types.js";
 import { type Cycle, cycleProration, cycleSchema, cyclesOf } from "../values/cycle.js";
@@ -120,13 +120,9 @@ function checkBaselineArguments(spec: unknown, history: unknown, options: unknow
   }
   const o = baselineOptionsSchema.safeParse(options);
   if (!o.success) issues.push(...toValidationIssues(o.error, ["options"]));
+  // `!parsed.success` implies an issue; it is spelt out so that `parsed.data` below is typed.
   if (issues.length > 0 || !parsed.success) {
-    throw new KpiContractError(
-      "arguments-invalid",
-      `Invalid computeBaseline arguments:\n${describeIssues(issues)}`,
-      { count: issues.length },
-      issues,
-    );
+    refuse("arguments-invalid", "Invalid computeBaseline arguments", issues);
   }
   return parsed.data;
 }

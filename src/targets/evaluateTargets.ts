@@ -2,18 +2,18 @@ import { z } from "zod";
 import { isParsedContract, safeParseContract } from "../contract/parseContract.js";
 import { convertParsedFacts } from "../facts/convertFacts.js";
 import { type FxTable, selectRate } from "../facts/fx.js";
-import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
+import { parseFactsList } from "../facts/internal/readPeriodFacts.js";
 import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
 import { D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { refuse, toValidationIssues } from "../internal/issues.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
 import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
 import { resolvePreset } from "../kpis/presets.js";
 import type { KpiDefinition, KpiNullReason, KpiPolarity, KpiResult } from "../kpis/types.js";
-import { type Cycle, cycleSchema, cyclesOf } from "../values/cycle.js";
+import { type Cycle, cycleSchema, cyclesOf, refuseNotACycle } from "../values/cycle.js";
 import {
   type DecimalString,
   decimalSchema,
@@ -881,36 +881,6 @@ export function scoreOf(evaluations: readonly TargetEvaluation[]): {
   };
 }
 
-function parseFactsList(list: unknown, name: string): PeriodFacts[] {
-  if (list !== undefined && !Array.isArray(list)) {
-    const issues = [
-      {
-        code: "invalid_type",
-        path: [name],
-        message: `Expected an array of period facts, received ${describeInput(list)}`,
-      },
-    ];
-    throw new KpiContractError(
-      "facts-invalid",
-      `Invalid facts:\n${describeIssues(issues)}`,
-      { count: 1 },
-      issues,
-    );
-  }
-  // Array.from reads holes of a sparse array as undefined (map would skip them), so each is refused.
-  return Array.from((list ?? []) as readonly unknown[], (f, i) => {
-    const parsed = safeParsePeriodFacts(f);
-    if (parsed.success) return parsed.data;
-    const issues = toValidationIssues(parsed.error, [name, i]);
-    throw new KpiContractError(
-      "facts-invalid",
-      `Invalid facts:\n${describeIssues(issues)}`,
-      { count: issues.length },
-      issues,
-    );
-  });
-}
-
 /**
  * Judges every target of a contract in one cycle (SPEC §4.3): actual, target value, baseline,
  * status, attainment, and the weighted score of the objectives judged in the cycle.
@@ -940,8 +910,8 @@ export function evaluateTargets(
 ): TargetEvaluationReport {
   const parsed = asEvaluationContract(contract);
   const cycle = parseEvaluationCycle(parsed, input);
-  const facts = parseFactsList((input as { facts?: unknown }).facts ?? [], "facts");
-  const history = parseFactsList((input as { history?: unknown }).history, "history");
+  const facts = parseFactsList((input as { facts?: unknown }).facts, ["facts"]);
+  const history = parseFactsList((input as { history?: unknown }).history, ["history"]);
   const pool = createFactsPool(parsed, cycle, facts, history, false);
   return judgeTargets(parsed, cycle, pool, history, customDefinitions(parsed), undefined);
 }
@@ -973,32 +943,10 @@ function asEvaluationContract(input: unknown): EvaluationContract {
 function parseEvaluationCycle(contract: EvaluationContract, input: EvaluationInput): Period {
   const raw: unknown = (input as { cycle?: unknown } | null | undefined)?.cycle;
   const result = periodSchema.safeParse(raw);
-  if (!result.success) {
-    const issues = toValidationIssues(result.error, ["cycle"]);
-    throw new KpiContractError(
-      "cycle-invalid",
-      `Invalid cycle:\n${describeIssues(issues)}`,
-      { count: issues.length },
-      issues,
-    );
-  }
+  if (!result.success) refuse("cycle-invalid", "Invalid cycle", toValidationIssues(result.error, ["cycle"]));
   const cycle = result.data;
-  const cycles = cyclesOf(contract.term, contract.cycle);
-  if (!cycles.some((c) => samePeriod(c, cycle))) {
-    const near = cycles.find((c) => c.start <= cycle.end && cycle.start <= c.end);
-    const issues = [
-      {
-        code: "cycle-invalid",
-        path: ["cycle"],
-        message: `${cycle.start}..${cycle.end} is not a cycle of the term ${contract.term.start}..${contract.term.end}${near ? ` (the cycle there is ${near.start}..${near.end})` : ""}`,
-      },
-    ];
-    throw new KpiContractError(
-      "cycle-invalid",
-      `Invalid cycle:\n${describeIssues(issues)}`,
-      { count: 1 },
-      issues,
-    );
+  if (!cyclesOf(contract.term, contract.cycle).some((c) => samePeriod(c, cycle))) {
+    refuseNotACycle(contract.term, contract.cycle, cycle);
   }
   return cycle;
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { KpiContractError } from "./KpiContractError.js";
+import { refuse, toValidationIssues } from "../internal/issues.js";
+import type { ValidationIssue } from "./KpiContractError.js";
 import {
   dayNumber,
   daysInMonth,
   fromDayNumber,
-  isDateString,
   type Period,
   periodContains,
+  periodSchema,
 } from "./period.js";
 
 /**
@@ -75,28 +76,13 @@ function fullCycleAt(day: number, cycle: Cycle, anchor: number): DayRange {
  * malformed term would otherwise give cycles outside it, and `{ days: -1 }` would never end.
  */
 function checkCyclesArguments(term: unknown, cycle: unknown): void {
-  const issues: { code: string; path: (string | number)[]; message: string }[] = [];
-  const t = term as { start?: unknown; end?: unknown } | null | undefined;
-  if (typeof t !== "object" || t === null) {
-    issues.push({ code: "invalid_type", path: ["term"], message: "Expected a period { start, end }" });
-  } else {
-    for (const key of ["start", "end"] as const) {
-      if (!isDateString(t[key])) {
-        issues.push({
-          code: "date-invalid",
-          path: ["term", key],
-          message: `Expected a date YYYY-MM-DD that exists, received ${JSON.stringify(t[key]) ?? "undefined"}`,
-        });
-      }
-    }
-    if (issues.length === 0 && (t.end as string) < (t.start as string)) {
-      issues.push({
-        code: "period-reversed",
-        path: ["term", "end"],
-        message: `The term ends (${t.end as string}) before it starts (${t.start as string})`,
-      });
-    }
-  }
+  const issues: ValidationIssue[] = [];
+  // Only start and end are read: a term object may carry more keys (the period schema is strict).
+  const t = term as Partial<Period> | null | undefined;
+  const period = periodSchema.safeParse(
+    typeof t === "object" && t !== null ? { start: t.start, end: t.end } : t,
+  );
+  if (!period.success) issues.push(...toValidationIssues(period.error, ["term"]));
   if (!cycleSchema.safeParse(cycle).success) {
     issues.push({
       code: "cycle-invalid",
@@ -104,14 +90,7 @@ function checkCyclesArguments(term: unknown, cycle: unknown): void {
       message: 'Expected a cycle: "monthly", "quarterly" or { "days": n } with n from 1 to 3660',
     });
   }
-  if (issues.length > 0) {
-    throw new KpiContractError(
-      "arguments-invalid",
-      `Invalid cyclesOf arguments: ${issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-      { count: issues.length },
-      issues,
-    );
-  }
+  if (issues.length > 0) refuse("arguments-invalid", "Invalid cyclesOf arguments", issues);
 }
 
 /**
@@ -122,7 +101,7 @@ function checkCyclesArguments(term: unknown, cycle: unknown): void {
  * @param term - the contract term (or any period)
  * @param cycle - the cycle kind
  * @returns the cycles in order; together they cover the term exactly
- * @throws {@link KpiContractError} `arguments-invalid` for a term that is not a valid period or a
+ * @throws `KpiContractError` `arguments-invalid` for a term that is not a valid period or a
  *   cycle that is not one, with their paths
  * @example
  * ```ts
@@ -209,4 +188,21 @@ export function cycleContaining(term: Period, cycle: Cycle, date: string): Perio
     start: fromDayNumber(Math.max(full.start, dayNumber(term.start))),
     end: fromDayNumber(Math.min(full.end, dayNumber(term.end))),
   };
+}
+
+/**
+ * Refuses a period that is not one of `cyclesOf(term, kind)` with `cycle-invalid` at `cycle`, naming
+ * the cycle of the term that overlaps it, if any.
+ *
+ * @internal
+ */
+export function refuseNotACycle(term: Period, kind: Cycle, cycle: Period): never {
+  const near = cyclesOf(term, kind).find((c) => c.start <= cycle.end && cycle.start <= c.end);
+  refuse("cycle-invalid", "Invalid cycle", [
+    {
+      code: "cycle-invalid",
+      path: ["cycle"],
+      message: `${cycle.start}..${cycle.end} is not a cycle of the term ${term.start}..${term.end}${near ? ` (the cycle there is ${near.start}..${near.end})` : ""}`,
+    },
+  ]);
 }

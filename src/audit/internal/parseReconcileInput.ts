@@ -2,10 +2,10 @@ import { z } from "zod";
 import { type Contract, type Locale, localeSchema } from "../../contract/schema.js";
 import { type PeriodFacts, periodFactsSchema } from "../../facts/schema.js";
 import { D } from "../../internal/decimal.js";
-import { describeIssues, toValidationIssues } from "../../internal/issues.js";
+import { refuse, toValidationIssues } from "../../internal/issues.js";
 import { cyclesOf } from "../../values/cycle.js";
 import { nonNegativeDecimalSchema, normalizeDecimal } from "../../values/decimal.js";
-import { KpiContractError, type ValidationIssue } from "../../values/KpiContractError.js";
+import type { ValidationIssue } from "../../values/KpiContractError.js";
 import { type Period, periodSchema, samePeriod } from "../../values/period.js";
 import { ratioSchema } from "../../values/ratio.js";
 import type { ReconcileTolerance } from "../Reconciliation.js";
@@ -44,10 +44,6 @@ export interface ParsedReconcileOptions {
   readonly tolerance: ReconcileTolerance;
   readonly allowInvalid?: boolean;
   readonly locale?: Locale;
-}
-
-function refuse(code: string, what: string, issues: readonly ValidationIssue[]): never {
-  throw new KpiContractError(code, `${what}:\n${describeIssues(issues)}`, { count: issues.length }, issues);
 }
 
 /**

@@ -1,5 +1,7 @@
+import { refuse, toValidationIssues } from "../../internal/issues.js";
 import { isCurrencyCode } from "../../values/currency.js";
-import { DECIMAL_PATTERN } from "../../values/decimal.js";
+import { DECIMAL_PATTERN, describeInput } from "../../values/decimal.js";
+import type { ValidationIssue } from "../../values/KpiContractError.js";
 import { isDateString, type Period } from "../../values/period.js";
 import { FACT_GROUPS, type PeriodFacts, periodFactsSchema } from "../schema.js";
 import {
@@ -158,4 +160,34 @@ export function readPeriodFacts(input: unknown): PeriodFacts | undefined {
 export function safeParsePeriodFacts(input: unknown): ReturnType<typeof periodFactsSchema.safeParse> {
   const fast = readPeriodFacts(input);
   return fast !== undefined ? { success: true, data: fast } : periodFactsSchema.safeParse(input);
+}
+
+/**
+ * Parses a list of period facts given from outside: an array (a hole of a sparse array is read as
+ * `undefined` and refused at its index), each entry valid facts; every problem is reported at once,
+ * under `path`, as `facts-invalid`. `undefined` is the empty list.
+ *
+ * @internal
+ */
+export function parseFactsList(list: unknown, path: readonly (string | number)[]): PeriodFacts[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    refuse("facts-invalid", "Invalid facts", [
+      {
+        code: "invalid_type",
+        path: [...path],
+        message: `Expected an array of period facts, received ${describeInput(list)}`,
+      },
+    ]);
+  }
+  const issues: ValidationIssue[] = [];
+  const parsed: PeriodFacts[] = [];
+  // An index loop, not forEach or map: a hole of a sparse array is read as undefined and refused.
+  for (let i = 0; i < list.length; i++) {
+    const result = safeParsePeriodFacts(list[i]);
+    if (result.success) parsed.push(result.data);
+    else issues.push(...toValidationIssues(result.error, [...path, i]));
+  }
+  if (issues.length > 0) refuse("facts-invalid", "Invalid facts", issues);
+  return parsed;
 }
