@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { D, type Dec, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import { type RefundRow, refundRowSchema } from "../records/refundRowSchema.js";
 import type { SafeResult, ValidationIssue } from "../values/KpiContractError.js";

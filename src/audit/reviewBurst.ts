@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { D, type Dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { type ReviewRow, reviewRowSchema } from "../records/reviewRowSchema.js";
 import { decimalSchema } from "../values/decimal.js";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { type RecordSource, recordSchemas } from "../records/recordSchemas.js";
 
 /** The columns a CSV of one row kind may have, and which of them hold whole numbers. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { JsonSchema } from "../facts/jsonSchema.js";
 import { weightSchema } from "../targets/target.js";
 import { CURRENCIES, currencySchema } from "../values/currency.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fxSchema } from "../facts/fx.js";
 import { FACT_GROUPS, type FactGroup } from "../facts/schema.js";
 import { feeScheduleSchema } from "../fees/schema.js";

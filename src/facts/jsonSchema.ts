@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { periodFactsSchema } from "./schema.js";
 
 /** A JSON Schema document, as plain JSON data. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { currencySchema } from "../values/currency.js";
 import { countSchema, nonNegativeDecimalSchema } from "../values/decimal.js";
 import { periodSchema } from "../values/period.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { D } from "../internal/decimal.js";
 import { scopeInputSchema } from "../targets/target.js";
 import { currencySchema } from "../values/currency.js";

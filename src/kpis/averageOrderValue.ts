@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { plus } from "./internal/expr.js";
 import { GMV_KNOBS, gmvKnobShape, gmvReads, namedGmv } from "./internal/gmvTerm.js";
 import { minSampleKnob } from "./internal/knobs.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { D } from "../internal/decimal.js";
 import { type Expr, literal, sum, times } from "./internal/expr.js";
 import { minSampleKnob } from "./internal/knobs.js";

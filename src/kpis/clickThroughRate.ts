@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { minSampleKnob } from "./internal/knobs.js";
 import { factRatioKpi, type MinSampleOnlyScope } from "./internal/simpleKpis.js";
 import type { KpiDefinition } from "./types.js";

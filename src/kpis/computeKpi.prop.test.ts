@@ -1,7 +1,7 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { poolFacts } from "../facts/poolFacts.js";
 import { readFact } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
 import { deepFreeze } from "../internal/deepFreeze.js";

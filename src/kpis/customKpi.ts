@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FACT_PATHS, isFactPath } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { D } from "../internal/decimal.js";

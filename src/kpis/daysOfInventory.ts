@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { D } from "../internal/decimal.js";
 import { daysInPeriod } from "../values/period.js";
 import { literal, over } from "./internal/expr.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { SPEC_EXAMPLE_FACTS as facts } from "../testing/specExampleFacts.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { computeKpi } from "./computeKpi.js";

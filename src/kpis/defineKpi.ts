@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isFactPath, readFact } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { describeIssues } from "../internal/issues.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { GMV_KNOBS, type GmvKnobs, gmvKnobShape, gmvReads, gmvTerm } from "./internal/gmvTerm.js";
 import { missingFacts, startRun, valueResult } from "./internal/run.js";
 import type { KpiDefinition } from "./types.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { refundPath } from "./internal/gmvTerm.js";
 import { choiceKnob, minSampleKnob } from "./internal/knobs.js";
 import { missingFacts, ratioResult, readAll, startRun } from "./internal/run.js";

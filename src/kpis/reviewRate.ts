@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { choiceKnob, minSampleKnob } from "./internal/knobs.js";
 import { missingFacts, ratioResult, read, startRun, step } from "./internal/run.js";
 import { STAR_PATHS, starSum } from "./internal/stars.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { attributedFactPath } from "../facts/readFact.js";
 import { attributionWindowKnob, minSampleKnob } from "./internal/knobs.js";
 import { missingFacts, ratioResult, readAll, startRun } from "./internal/run.js";

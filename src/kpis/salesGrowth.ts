@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { D } from "../internal/decimal.js";
 import { abs, literal, minus, named } from "./internal/expr.js";
 import { GMV_KNOBS, gmvKnobShape, gmvReads, namedGmv } from "./internal/gmvTerm.js";

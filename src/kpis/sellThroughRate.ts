@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { plus } from "./internal/expr.js";
 import { minSampleKnob } from "./internal/knobs.js";
 import { missingFacts, ratioResult, readAll, startRun, step } from "./internal/run.js";

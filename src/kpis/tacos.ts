@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { GMV_KNOBS, gmvKnobShape, gmvReads, namedGmv } from "./internal/gmvTerm.js";
 import { minSampleKnob } from "./internal/knobs.js";
 import { missingFacts, ratioResult, read, startRun } from "./internal/run.js";

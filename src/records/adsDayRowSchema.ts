@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { attributionWindowKeySchema } from "../facts/schema.js";
 import { currencySchema } from "../values/currency.js";
 import { countSchema, nonNegativeDecimalSchema } from "../values/decimal.js";

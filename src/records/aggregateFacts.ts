@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type FxTable, type FxTableInput, fxSchema, selectRate } from "../facts/fx.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { toValidationIssues } from "../internal/issues.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { countSchema, nonNegativeDecimalSchema } from "../values/decimal.js";
 import { dateSchema } from "../values/period.js";
 import { rowIdSchema } from "./rowFieldSchemas.js";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { adsDayRowSchema } from "./adsDayRowSchema.js";
 import { inventorySnapshotRowSchema } from "./inventorySnapshotRowSchema.js";
 import { orderLineRowSchema } from "./orderLineRowSchema.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { RECORD_SOURCES, type RecordSource, recordSchemas } from "./recordSchemas.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isCurrencyCode, minorUnits } from "../values/currency.js";
 import { parseTimestamp } from "../values/localDate.js";
 import { MINOR_TOO_PRECISE, parseMinorUnits } from "./parseMinorUnits.js";

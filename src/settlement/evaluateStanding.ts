@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { localeSchema, type StandingRules, standingRulesSchema } from "../contract/schema.js";
 import { D } from "../internal/decimal.js";
 import { describeIssues, refuse, toValidationIssues } from "../internal/issues.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { localeSchema } from "../contract/schema.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
 import { decimalSchema } from "../values/decimal.js";

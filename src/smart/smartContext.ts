@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Contract } from "../contract/schema.js";
 import { localeSchema } from "../contract/schema.js";
 import { convertParsedFacts } from "../facts/convertFacts.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts } from "../facts/schema.js";

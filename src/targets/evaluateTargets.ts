@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isParsedContract, safeParseContract } from "../contract/parseContract.js";
 import { convertParsedFacts } from "../facts/convertFacts.js";
 import { type FxTable, selectRate } from "../facts/fx.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DECIMAL_PATTERN, type DecimalString, numberToDecimalString } from "../values/decimal.js";
 import { idSchema } from "../values/id.js";
 import { periodSchema } from "../values/period.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { CURRENCIES, currencySchema, isCurrencyCode, minorUnits } from "./currency.js";
 import { KpiContractError } from "./KpiContractError.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { KpiContractError } from "./KpiContractError.js";
 
 /** An ISO 4217 alphabetic currency code such as `"USD"`; {@link isCurrencyCode} tells whether it is known. */

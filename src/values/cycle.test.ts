@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { cycleContaining, cycleProration, cycleSchema, cyclesOf } from "./cycle.js";
 import { roundMoney } from "./rounding.js";

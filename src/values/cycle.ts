@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { refuse, toValidationIssues } from "../internal/issues.js";
 import type { ValidationIssue } from "./KpiContractError.js";
 import {

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { D, dec, formatDecimal, formatMinor, ONE, power, quotient, ZERO } from "../internal/decimal.js";
 import {
   countSchema,

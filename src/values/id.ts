@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The pattern of ids (stores, targets, custom KPIs, contracts): letters, digits, `_ . : -`, 1–64 characters. */
 export const ID_PATTERN: RegExp = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { KpiContractError } from "./KpiContractError.js";
 import { createLocalDater, isValidTimeZone, localDate, parseTimestamp, timeZoneSchema } from "./localDate.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { KpiContractError } from "./KpiContractError.js";
 import type { DateString } from "./period.js";
 

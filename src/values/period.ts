@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { KpiContractError } from "./KpiContractError.js";
 
 /** A calendar day `YYYY-MM-DD` in the store's time zone. */

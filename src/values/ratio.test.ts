@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { dec, formatDecimal } from "../internal/decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 import { divide, parseRatio, ratioSchema } from "./ratio.js";

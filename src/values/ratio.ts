@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { D, type Dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { DECIMAL_PATTERN, type DecimalString, describeInput, numberToDecimalString } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";

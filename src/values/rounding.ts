@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { D, type Dec, formatMinor } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
 import type { DecimalString } from "./decimal.js";

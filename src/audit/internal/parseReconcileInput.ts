@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Contract, type Locale, localeSchema } from "../../contract/schema.js";
 import { type PeriodFacts, periodFactsSchema } from "../../facts/schema.js";
 import { D } from "../../internal/decimal.js";

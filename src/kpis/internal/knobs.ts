@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describeInput, nonNegativeDecimalSchema } from "../../values/decimal.js";
 
 type KnobValue = string | number | boolean;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { KpiDefinition, KpiPolarity, KpiUnit } from "../types.js";
 import { minSampleKnob } from "./knobs.js";
 import { missingFacts, ratioResult, readAll, startRun, valueResult } from "./run.js";

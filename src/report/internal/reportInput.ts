@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describeIssues, toValidationIssues } from "../../internal/issues.js";
 import type { SettlementStatement } from "../../settlement/SettlementStatement.js";
 import type { ValidationReport } from "../../smart/validateContract.js";
