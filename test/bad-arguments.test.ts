@@ -2,17 +2,43 @@
 // KpiContractError whose code and issue paths say what is wrong, never a TypeError, a DecimalError,
 // a silent acceptance or a "NaN" in the output.
 import { describe, expect, it } from "vitest";
+import { fxSchema, selectRate } from "../src/facts/fx.js";
+import { readFact } from "../src/facts/readFact.js";
+import {
+  type BaseFeePlusBonusOptions,
+  type BasisOptions,
+  type BonusOptions,
+  baseFeePlusBonus,
+  revenueShare,
+} from "../src/fees/builders.js";
+import { getKpiDefinition } from "../src/kpis/catalogue.js";
 import { computeKpi, safeComputeKpi } from "../src/kpis/computeKpi.js";
+import { defineKpi } from "../src/kpis/defineKpi.js";
+import { listPresets, resolvePreset } from "../src/kpis/presets.js";
 import { renderFinding } from "../src/locales/index.js";
+import { allocateStatement } from "../src/settlement/allocateStatement.js";
+import { compareSchedules } from "../src/settlement/compareSchedules.js";
 import { evaluateStanding } from "../src/settlement/evaluateStanding.js";
 import type { SettleOptions } from "../src/settlement/SettlementStatement.js";
 import { safeSettle, settle } from "../src/settlement/settle.js";
 import { verifyStatement } from "../src/settlement/verifyStatement.js";
 import { validateContract } from "../src/smart/validateContract.js";
 import { computeBaseline } from "../src/targets/baseline.js";
-import { evaluateTargets } from "../src/targets/evaluateTargets.js";
+import { evaluateTargets, scoreOf, storeFactsInCurrency } from "../src/targets/evaluateTargets.js";
+import { singleGoal } from "../src/targets/target.js";
 import { allocate } from "../src/values/allocate.js";
+import { minorUnits } from "../src/values/currency.js";
+import { type Cycle, cycleContaining, cycleProration } from "../src/values/cycle.js";
 import { KpiContractError } from "../src/values/KpiContractError.js";
+import { localDate, parseTimestamp } from "../src/values/localDate.js";
+import {
+  addDays,
+  daysInPeriod,
+  type Period,
+  periodContains,
+  periodsOverlap,
+  samePeriod,
+} from "../src/values/period.js";
 import contractJson from "./fixtures/worked/contract.json" with { type: "json" };
 import historyJson from "./fixtures/worked/history.json" with { type: "json" };
 import marchJson from "./fixtures/worked/march.json" with { type: "json" };
@@ -265,5 +291,124 @@ describe("a term or period that ends on 9999-12-31, the open-ended sentinel", ()
     );
     expect(rejected).toEqual([]);
     expect(facts.map((f) => f.period)).toEqual([{ start: "9999-12-01", end: "9999-12-31" }]);
+  });
+});
+
+describe("the helpers beside the entry points check their arguments", () => {
+  const MARCH = { start: "2026-03-01", end: "2026-03-31" };
+  const paths = (fn: () => unknown) => refusal(fn).paths;
+
+  it("period helpers refuse what is not a period or a date, and accept periods with more keys", () => {
+    expect(refusal(() => samePeriod(null as unknown as Period, MARCH))).toEqual({
+      code: "arguments-invalid",
+      paths: [["a"]],
+    });
+    expect(
+      paths(() => periodContains({ start: "2026-02-01", end: "2026-01-31" }, undefined as unknown as string)),
+    ).toEqual([["period", "end"], ["date"]]);
+    expect(paths(() => periodsOverlap({ start: "2026-01-01" } as Period, 5 as unknown as Period))).toEqual([
+      ["a", "end"],
+      ["b"],
+    ]);
+    expect(paths(() => daysInPeriod({ start: "2026-02-30", end: "2026-03-01" }))).toEqual([
+      ["period", "start"],
+    ]);
+    expect(paths(() => addDays("2026-02-30", 1.5))).toEqual([["date"], ["days"]]);
+    expect(daysInPeriod({ ...MARCH, store: "us" } as Period)).toBe(31);
+    expect(periodContains(MARCH, "2026-03-31")).toBe(true);
+  });
+
+  it("cycle helpers refuse a malformed period, cycle or anchor", () => {
+    expect(paths(() => cycleProration(MARCH, { days: 0 }))).toEqual([["cycle", "days"]]);
+    expect(paths(() => cycleProration(MARCH, "monthly", "2026-3-1"))).toEqual([["anchor"]]);
+    expect(paths(() => cycleContaining(undefined as unknown as Period, "weekly" as Cycle, "x"))).toEqual([
+      ["term"],
+      ["cycle"],
+      ["date"],
+    ]);
+    expect(cycleProration(MARCH, "quarterly")).toMatchObject({ days: 31, fullDays: 90 });
+  });
+
+  it("messages describe BigInt and other values JSON cannot write, instead of throwing a TypeError", () => {
+    expect(() => minorUnits(10n as unknown as string)).toThrow(/Unknown currency code 10n/);
+    expect(() => parseTimestamp(10n as unknown as string)).toThrow(KpiContractError);
+    expect(() => localDate("2026-03-01T00:00:00Z", 1n as unknown as string)).toThrow(/Unknown time zone 1n/);
+    expect(() => resolvePreset(5n as unknown as string, "2026-01-01")).toThrow(/Unknown preset 5n/);
+  });
+
+  it("builders refuse options they cannot read with schedule-invalid and paths from options", () => {
+    const builderRefusal = (fn: () => unknown) => refusal(fn);
+    expect(builderRefusal(() => baseFeePlusBonus(null as unknown as BaseFeePlusBonusOptions))).toEqual({
+      code: "schedule-invalid",
+      paths: [["options"]],
+    });
+    const bonus = { target: "acos", payout: "100" } as unknown as BonusOptions;
+    expect(
+      paths(() =>
+        baseFeePlusBonus({ currency: "USD", baseFee: "1", bonuses: [bonus], penalties: [null as never] }),
+      ),
+    ).toEqual([
+      ["options", "bonuses", 0, "payout"],
+      ["options", "penalties", 0],
+    ]);
+    const basis = { kpi: "gmv", scope: {}, over: null } as unknown as BasisOptions;
+    expect(paths(() => revenueShare({ currency: "USD", basis, rate: "0.05" }))).toEqual([
+      ["options", "basis", "over"],
+    ]);
+  });
+
+  it("allocateStatement and compareSchedules refuse arguments of the wrong shape", () => {
+    expect(refusal(() => allocateStatement(undefined as never, [{ store: "us", weight: "1" }]))).toEqual({
+      code: "arguments-invalid",
+      paths: [["statement"]],
+    });
+    expect(
+      paths(() => allocateStatement({ total: "10.00", currency: "USD" }, [{ weight: "1" } as never])),
+    ).toEqual([["weights", 0, "store"]]);
+    expect(
+      paths(() =>
+        compareSchedules([{ schedule: {} } as never], {} as never, null as never, { locales: "en" } as never),
+      ),
+    ).toEqual([["schedules", 0, "name"], ["scenarios"], ["base"], ["options"]]);
+  });
+
+  it("the KPI helpers refuse a definition, a custom list or facts that are not one", () => {
+    expect(refusal(() => defineKpi(null as never)).code).toBe("kpi-definition-invalid");
+    expect(refusal(() => getKpiDefinition("acos", {} as never))).toEqual({
+      code: "arguments-invalid",
+      paths: [["customKpis"]],
+    });
+    expect(refusal(() => listPresets([{ name: "x" }] as never)).code).toBe("arguments-invalid");
+    expect(refusal(() => readFact(undefined as never, "sales.gross")).paths).toEqual([["facts"]]);
+    expect(refusal(() => readFact({ sales: { gross: {} } } as never, "sales.gross"))).toEqual({
+      code: "facts-invalid",
+      paths: [["sales", "gross"]],
+    });
+    expect(refusal(() => readFact(FACTS as never, 5 as never)).code).toBe("fact-path-unknown");
+    expect(singleGoal(null as never)).toBeUndefined();
+  });
+
+  it("scoreOf, selectRate and storeFactsInCurrency check what they read", () => {
+    expect(
+      paths(() => scoreOf([{ role: "objective", judged: true, weight: "x", attainment: "1" }] as never)),
+    ).toEqual([["evaluations", 0, "weight"]]);
+    expect(paths(() => selectRate({ policy: "cycle-end" } as never, "EUR", "USD", "2026-03-31"))).toEqual([
+      ["fx", "rates"],
+    ]);
+    const numeric = { policy: "fixed", rates: [{ from: "EUR", to: "USD", rate: 1.08 }] };
+    expect(refusal(() => selectRate(numeric as never, "EUR", "USD", "2026-03-31")).code).toBe(
+      "arguments-invalid",
+    );
+    const fx = fxSchema.parse({ policy: "fixed", rates: [{ from: "EUR", to: "USD", rate: "1.08" }] });
+    expect(selectRate(fx, "EUR", "USD", "2026-03-31").rate).toBe("1.08");
+    expect(paths(() => storeFactsInCurrency(contractJson, "us" as never, MARCH, marchJson))).toEqual([
+      ["storeIds"],
+    ]);
+    expect(refusal(() => storeFactsInCurrency(contractJson, undefined, MARCH, [{}] as never)).code).toBe(
+      "facts-invalid",
+    );
+    expect(storeFactsInCurrency(contractJson, ["us"], MARCH, marchJson).facts.sales?.gross).toBe(
+      FACTS?.sales.gross,
+    );
   });
 });

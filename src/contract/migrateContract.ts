@@ -1,3 +1,4 @@
+import { describeInput } from "../values/decimal.js";
 import { KpiContractError, type SafeResult } from "../values/KpiContractError.js";
 import { CONTRACT_SCHEMA_VERSION } from "./schema.js";
 
@@ -25,7 +26,7 @@ export function migrateContract(input: unknown): SafeResult<unknown> {
   const message =
     typeof version === "number" && Number.isInteger(version) && version > CONTRACT_SCHEMA_VERSION
       ? `schemaVersion ${version} is newer than this library supports (${CONTRACT_SCHEMA_VERSION}); upgrade kpi-contract`
-      : `Unsupported schemaVersion ${JSON.stringify(version) ?? "undefined"}: expected ${CONTRACT_SCHEMA_VERSION}`;
+      : `Unsupported schemaVersion ${describeInput(version)}: expected ${CONTRACT_SCHEMA_VERSION}`;
   return {
     success: false,
     error: new KpiContractError("contract-invalid", message, { schemaVersion: version }, [

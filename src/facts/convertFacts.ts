@@ -1,7 +1,7 @@
 import { D, type Dec } from "../internal/decimal.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
 import { minorUnits } from "../values/currency.js";
-import { type DecimalString, isDecimalString } from "../values/decimal.js";
+import { type DecimalString, describeInput, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { FLAT_FIELDS, type FlatGroup } from "./internal/factFields.js";
 import { formatFactMoney } from "./internal/factMoney.js";
@@ -58,7 +58,7 @@ export function convertParsedFacts(facts: PeriodFacts, to: string, rate: Decimal
   if (!isDecimalString(rate) || !new D(rate).gt(0)) {
     throw new KpiContractError(
       "fx-rate-invalid",
-      `An exchange rate is a positive decimal string, received ${JSON.stringify(rate)}`,
+      `An exchange rate is a positive decimal string, received ${describeInput(rate)}`,
       {
         rate,
       },

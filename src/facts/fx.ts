@@ -1,9 +1,10 @@
 import * as z from "zod";
+import { checkArguments } from "../internal/arguments.js";
 import { D } from "../internal/decimal.js";
 import { currencySchema } from "../values/currency.js";
 import { type DecimalString, decimalSchema } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { type DateString, dateSchema } from "../values/period.js";
+import { type DateString, dateSchema, isDateString } from "../values/period.js";
 
 /**
  * Zod schema of one exchange rate: units of `to` per unit of `from`, with the date it applies to.
@@ -106,7 +107,8 @@ export interface FxRateSelection {
  * @param onDate - the day the rate must apply to (a cycle's last day)
  * @returns `{ from, to, rate, date? }`
  * @throws {@link KpiContractError} `fx-rate-missing` naming the pair and the date (params
- *   `{ from, to, date }`)
+ *   `{ from, to, date }`); `arguments-invalid` for a table `fxSchema` refuses (or one with a rate
+ *   not written as a decimal string), a currency that is not a string or a date that is not one
  * @example
  * ```ts
  * const fx = fxSchema.parse({ policy: "cycle-end", rates: [{ from: "EUR", to: "USD", rate: "1.0850", date: "2026-03-31" }] });
@@ -115,6 +117,14 @@ export interface FxRateSelection {
  * ```
  */
 export function selectRate(fx: FxTable, from: string, to: string, onDate: DateString): FxRateSelection {
+  if (
+    !CHECKED_TABLES.has(fx) ||
+    typeof from !== "string" ||
+    typeof to !== "string" ||
+    !isDateString(onDate)
+  ) {
+    checkSelectRateArguments(fx, from, to, onDate);
+  }
   if (from === to) return { from, to, rate: "1" };
   let best: FxRate | undefined;
   for (const r of fx.rates) {
@@ -135,4 +145,28 @@ export function selectRate(fx: FxTable, from: string, to: string, onDate: DateSt
     );
   }
   return { from, to, rate: best.rate, date: best.date };
+}
+
+/** FX tables {@link selectRate} has checked: parsed tables are read many times, and checked once. */
+const CHECKED_TABLES = new WeakSet<object>();
+
+/** A parsed table's rates are decimal strings (fxSchema also takes numbers and converts them). */
+const ratesWritten = z.custom<unknown>((t) => {
+  const rates = (t as { rates?: unknown } | null)?.rates;
+  return (
+    !Array.isArray(rates) || rates.every((r) => typeof (r as { rate?: unknown } | null)?.rate === "string")
+  );
+}, "Expected a parsed FX table: every rate a decimal string");
+const currencyArgument = z.string({ error: "Expected a currency code" });
+
+/** What {@link selectRate} reads, checked with paths; a table that passes is remembered. */
+function checkSelectRateArguments(fx: unknown, from: unknown, to: unknown, onDate: unknown): void {
+  checkArguments("selectRate", [
+    ["fx", fxSchema, fx],
+    ["fx", ratesWritten, fx],
+    ["from", currencyArgument, from],
+    ["to", currencyArgument, to],
+    ["onDate", dateSchema, onDate],
+  ]);
+  CHECKED_TABLES.add(fx as object);
 }

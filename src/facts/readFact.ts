@@ -1,4 +1,4 @@
-import type { DecimalString } from "../values/decimal.js";
+import { type DecimalString, describeInput, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import {
   ATTRIBUTED_FIELDS,
@@ -69,6 +69,7 @@ const PARSED_PATHS = new Map<string, ParsedPath | null>();
 const PARSED_PATHS_KEPT = 512;
 
 function parsePath(path: string): ParsedPath | undefined {
+  if (typeof path !== "string") return undefined;
   let parsed = PARSED_PATHS.get(path);
   if (parsed === undefined) {
     if (PARSED_PATHS.size >= PARSED_PATHS_KEPT) PARSED_PATHS.clear();
@@ -119,7 +120,9 @@ export function attributedFactPath(window: string, field: "sales" | "orders"): F
  * @param facts - parsed period facts
  * @param path - a fact path (see {@link isFactPath})
  * @returns the value as written in the facts (`"46000.00"`, counts as `"1200"`), or undefined when absent
- * @throws {@link KpiContractError} `fact-path-unknown` when `path` is not a fact path
+ * @throws {@link KpiContractError} `fact-path-unknown` when `path` is not a fact path;
+ *   `arguments-invalid` when `facts` is not an object; `facts-invalid` when the field holds
+ *   something other than a decimal string or a whole count (the facts were not parsed)
  * @example
  * ```ts
  * readFact(facts, "sales.gross");               // "46000.00"
@@ -129,8 +132,27 @@ export function attributedFactPath(window: string, field: "sales" | "orders"): F
  * ```
  */
 export function readFact(facts: PeriodFacts, path: FactPath): DecimalString | undefined {
+  if (typeof facts !== "object" || facts === null) {
+    throw new KpiContractError(
+      "arguments-invalid",
+      `Invalid readFact arguments:\nfacts: Expected parsed period facts, received ${describeInput(facts)}`,
+      { count: 1 },
+      [{ code: "invalid_type", path: ["facts"], message: "Expected parsed period facts" }],
+    );
+  }
   const value = readFactValue(facts, path);
-  return value === undefined ? undefined : String(value);
+  if (value === undefined) return undefined;
+  // Parsed facts hold decimal strings and whole counts; anything else would come out as text
+  // such as "[object Object]" or "NaN".
+  if (typeof value === "string" ? !isDecimalString(value) : !(Number.isSafeInteger(value) && value >= 0)) {
+    throw new KpiContractError(
+      "facts-invalid",
+      `Invalid period facts:\n${path}: Expected a decimal string or a count, received ${describeInput(value)}`,
+      { count: 1 },
+      [{ code: "invalid_type", path: path.split("."), message: "Expected a decimal string or a count" }],
+    );
+  }
+  return String(value);
 }
 
 /**
@@ -148,7 +170,7 @@ export function readFactValue(facts: PeriodFacts, path: FactPath): string | numb
   if (parsed === undefined) {
     throw new KpiContractError(
       "fact-path-unknown",
-      `"${path}" is not a fact path; expected one of ${FACT_PATHS.join(", ")} or ads.attributed.<window>.sales|orders`,
+      `${describeInput(path)} is not a fact path; expected one of ${FACT_PATHS.join(", ")} or ads.attributed.<window>.sales|orders`,
       { path },
     );
   }

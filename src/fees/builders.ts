@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -120,6 +121,67 @@ export interface RevenueShareOptions extends ScheduleOptions {
   readonly baseFee?: DecimalInput;
 }
 
+/** Any object (not an array); its members are checked by the schedule schema afterwards. */
+const anObject = z.looseObject({}, { error: "Expected an object" });
+const aList = z.array(z.unknown(), { error: "Expected an array" });
+const basisShape = z.looseObject(
+  {
+    scope: anObject.optional(),
+    stores: aList.optional(),
+    over: z
+      .union([anObject, z.string(), z.number()], { error: "Expected an amount or { baselineOf }" })
+      .optional(),
+  },
+  { error: "Expected a basis object { kpi, scope, … }" },
+);
+
+/**
+ * The shape a builder reads before it writes the schedule: objects and arrays where it looks
+ * inside them. Everything else (amounts, rates, names) is checked by the schedule schema.
+ */
+const baseFeePlusBonusShape = z.looseObject(
+  {
+    growthShare: z
+      .looseObject({ basis: basisShape, gates: aList.optional() }, { error: "Expected an object" })
+      .optional(),
+    bonuses: z
+      .array(
+        z.looseObject(
+          {
+            payout: z.looseObject({ of: basisShape.optional() }, { error: "Expected a payout object" }),
+            gates: aList.optional(),
+          },
+          { error: "Expected a bonus object" },
+        ),
+        { error: "Expected an array of bonuses" },
+      )
+      .optional(),
+    penalties: z.array(anObject, { error: "Expected an array of penalties" }).optional(),
+  },
+  { error: "Expected an options object" },
+);
+const revenueShareShape = z.looseObject(
+  {
+    basis: basisShape,
+    tiers: z.array(anObject, { error: "Expected an array of tiers" }).optional(),
+    gates: aList.optional(),
+  },
+  { error: "Expected an options object" },
+);
+
+/** Refuses options a builder cannot read, with `schedule-invalid` and paths from `options`. */
+function checkShape(options: unknown, shape: z.ZodType, builder: string): void {
+  const result = shape.safeParse(options);
+  if (result.success) return;
+  const issues = toValidationIssues(result.error, ["options"]);
+  throw new KpiContractError(
+    "schedule-invalid",
+    `${builder}: the options cannot be read:\n${describeIssues(issues)}`,
+    { builder, count: issues.length },
+    issues,
+  );
+}
+
 function scheduleOf(options: ScheduleOptions, components: readonly unknown[], builder: string): FeeSchedule {
   const input = {
     currency: options.currency,
@@ -154,7 +216,11 @@ function basisOf(b: BasisOptions): Record<string, unknown> {
 }
 
 function bonusOf(b: BonusOptions): Record<string, unknown> {
-  const payout = "rate" in b.payout ? { rate: b.payout.rate, of: basisOf(b.payout.of) } : b.payout;
+  // Without an `of` the payout is passed on as it is, for the schedule schema to say what is missing.
+  const payout =
+    "rate" in b.payout && b.payout.of !== undefined
+      ? { rate: b.payout.rate, of: basisOf(b.payout.of) }
+      : b.payout;
   return {
     type: "bonus",
     name: b.name ?? `bonus-${b.target}`,
@@ -184,7 +250,8 @@ function penaltyOf(p: PenaltyOptions): Record<string, unknown> {
  * @param options - currency, base fee, and the optional growth share, bonuses, penalties, floor,
  *   cap and tax
  * @returns the fee schedule as plain JSON (parsed: percents read, defaults spelled out)
- * @throws {@link KpiContractError} `schedule-invalid` with every issue and its path
+ * @throws {@link KpiContractError} `schedule-invalid` with every issue and its path (paths from
+ *   `options` when the options themselves cannot be read: not an object, a bonus that is not one)
  * @example
  * ```ts
  * // Base 1,500.00 a month + 5% of net GMV above the gmv-growth baseline, the share capped at 2,500.00
@@ -202,6 +269,7 @@ function penaltyOf(p: PenaltyOptions): Record<string, unknown> {
  * ```
  */
 export function baseFeePlusBonus(options: BaseFeePlusBonusOptions): FeeSchedule {
+  checkShape(options, baseFeePlusBonusShape, "baseFeePlusBonus");
   const components: unknown[] = [
     { type: "fixed", name: "base-fee", amount: options.baseFee, prorate: options.prorate ?? "daily" },
   ];
@@ -232,7 +300,7 @@ export function baseFeePlusBonus(options: BaseFeePlusBonusOptions): FeeSchedule 
  *   negative-basis rule, proration of tiers, gates, base fee and tax
  * @returns the fee schedule as plain JSON (parsed: percents read, defaults spelled out)
  * @throws {@link KpiContractError} `schedule-invalid` with every issue, also when both or neither of
- *   `rate` and `tiers` are given
+ *   `rate` and `tiers` are given (paths from `options` when the options cannot be read)
  * @example
  * ```ts
  * // 8% up to 50,000, 6% up to 150,000, 4% above; at least 2,000.00 a month
@@ -247,6 +315,7 @@ export function baseFeePlusBonus(options: BaseFeePlusBonusOptions): FeeSchedule 
  * ```
  */
 export function revenueShare(options: RevenueShareOptions): FeeSchedule {
+  checkShape(options, revenueShareShape, "revenueShare");
   if ((options.rate === undefined) === (options.tiers === undefined)) {
     throw new KpiContractError(
       "schedule-invalid",

@@ -1,3 +1,4 @@
+import { describeInput } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { acosKpi } from "./acos.js";
 import { adSpendKpi } from "./adSpend.js";
@@ -91,22 +92,35 @@ export function isCatalogueKpi(id: string): boolean {
  * @param id - the KPI id, for example `"acos"`
  * @param customKpis - custom definitions (from `customKpiFromJson` or `defineKpi`)
  * @returns the definition
- * @throws {@link KpiContractError} `kpi-unknown` naming the id and listing the known ids
+ * @throws {@link KpiContractError} `kpi-unknown` naming the id and listing the known ids;
+ *   `arguments-invalid` when `customKpis` is not an array of definitions
  * @example
  * ```ts
  * getKpiDefinition("acos").knobs; // ["attributionWindow"]
  * ```
  */
 export function getKpiDefinition(id: string, customKpis: readonly KpiDefinition[] = []): KpiDefinition {
+  if (!Array.isArray(customKpis) || !customKpis.every((k) => typeof k === "object" && k !== null)) {
+    throw new KpiContractError(
+      "arguments-invalid",
+      `Invalid getKpiDefinition arguments:\ncustomKpis: Expected an array of KPI definitions, received ${describeInput(customKpis)}`,
+      { count: 1 },
+      [{ code: "invalid_type", path: ["customKpis"], message: "Expected an array of KPI definitions" }],
+    );
+  }
   const known = isCatalogueKpi(id) ? BY_ID[id] : undefined;
   if (known !== undefined) return known;
   const custom = customKpis.find((k) => k.id === id);
   if (custom !== undefined) return custom;
   const ids = [...Object.keys(KPI_CATALOGUE), ...customKpis.map((k) => k.id)];
-  throw new KpiContractError("kpi-unknown", `Unknown KPI "${id}"; known KPIs: ${ids.join(", ")}`, {
-    kpi: id,
-    known: ids,
-  });
+  throw new KpiContractError(
+    "kpi-unknown",
+    `Unknown KPI ${describeInput(id)}; known KPIs: ${ids.join(", ")}`,
+    {
+      kpi: id,
+      known: ids,
+    },
+  );
 }
 
 /**

@@ -160,7 +160,7 @@ function checkResult(definition: KpiDefinition, result: KpiResult): KpiResult {
   }
   throw new KpiContractError(
     "kpi-result-invalid",
-    `KPI ${definition.id} returned ${JSON.stringify(result.value)}${result.value === null ? ` with reason ${JSON.stringify(result.reason)}` : ""}; a value is a decimal string or null with a reason`,
+    `KPI ${definition.id} returned ${describeInput(result.value)}${result.value === null ? ` with reason ${describeInput(result.reason)}` : ""}; a value is a decimal string or null with a reason`,
     { kpi: definition.id },
   );
 }

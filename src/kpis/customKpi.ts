@@ -87,7 +87,7 @@ function checkExpression(input: unknown): Issue[] {
         issues.push({
           path,
           code: "fact-path-unknown",
-          message: `Unknown fact path ${JSON.stringify(node)}; expected one of ${FACT_PATHS.join(", ")} or ads.attributed.<window>.sales|orders`,
+          message: `Unknown fact path ${describeInput(node)}; expected one of ${FACT_PATHS.join(", ")} or ads.attributed.<window>.sales|orders`,
         });
       }
       return;
@@ -192,7 +192,7 @@ export const customKpiExpressionSchema: z.ZodType<KpiExpression, KpiExpressionIn
  */
 export const customKpiSchema = z.strictObject({
   id: idSchema.refine((id) => !isCatalogueKpi(id), {
-    error: (iss) => `${JSON.stringify(iss.input)} is a catalogue KPI id; a custom KPI needs an id of its own`,
+    error: (iss) => `${describeInput(iss.input)} is a catalogue KPI id; a custom KPI needs an id of its own`,
     params: { code: "kpi-id-reserved" },
   }),
   unit: z.enum(["money", "ratio", "count", "days", "stars"], {

@@ -3,6 +3,7 @@ import { isFactPath, readFact } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { describeIssues } from "../internal/issues.js";
 import type { DecimalString } from "../values/decimal.js";
+import { describeInput } from "../values/decimal.js";
 import { ID_PATTERN } from "../values/id.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 import { isCatalogueKpi } from "./catalogue.js";
@@ -61,7 +62,7 @@ function specIssues(spec: DefineKpiSpec<Record<string, unknown>>): ValidationIss
     add(
       "kpi-id-invalid",
       ["id"],
-      `Expected an id of 1–64 letters, digits or _ . : - starting with a letter or digit, received ${JSON.stringify(spec.id)}`,
+      `Expected an id of 1–64 letters, digits or _ . : - starting with a letter or digit, received ${describeInput(spec.id)}`,
     );
   } else if (isCatalogueKpi(spec.id)) {
     add("kpi-id-reserved", ["id"], `"${spec.id}" is a catalogue KPI id; choose another id`);
@@ -70,14 +71,14 @@ function specIssues(spec: DefineKpiSpec<Record<string, unknown>>): ValidationIss
     add(
       "unit-invalid",
       ["unit"],
-      `Expected a unit: ${UNITS.join(", ")}; received ${JSON.stringify(spec.unit)}`,
+      `Expected a unit: ${UNITS.join(", ")}; received ${describeInput(spec.unit)}`,
     );
   }
   if (!POLARITIES.includes(spec.polarity)) {
     add(
       "polarity-invalid",
       ["polarity"],
-      `Expected a polarity: ${POLARITIES.join(" or ")}; received ${JSON.stringify(spec.polarity)}`,
+      `Expected a polarity: ${POLARITIES.join(" or ")}; received ${describeInput(spec.polarity)}`,
     );
   }
   if (typeof spec.description !== "string" || spec.description.trim() === "") {
@@ -113,7 +114,7 @@ function specIssues(spec: DefineKpiSpec<Record<string, unknown>>): ValidationIss
         add(
           "fact-path-unknown",
           ["reads", i],
-          `reads() names ${JSON.stringify(path)}, which is not a fact path`,
+          `reads() names ${describeInput(path)}, which is not a fact path`,
         );
       }
     });
@@ -160,11 +161,19 @@ function acceptsKey(schema: z.ZodType, key: string): boolean {
 export function defineKpi<Scope extends Record<string, unknown> = Record<string, never>>(
   spec: DefineKpiSpec<Scope>,
 ): KpiDefinition<Scope> {
+  if (typeof spec !== "object" || spec === null) {
+    throw new KpiContractError(
+      "kpi-definition-invalid",
+      `Invalid KPI definition: expected an object { id, description, unit, polarity, reads, compute }, received ${describeInput(spec)}`,
+      { kpi: null },
+      [{ code: "invalid_type", path: [], message: "Expected a KPI definition object" }],
+    );
+  }
   const issues = specIssues(spec as unknown as DefineKpiSpec<Record<string, unknown>>);
   if (issues.length > 0) {
     throw new KpiContractError(
       "kpi-definition-invalid",
-      `Invalid KPI definition ${JSON.stringify(spec.id)}:\n${describeIssues(issues)}`,
+      `Invalid KPI definition ${describeInput(spec.id)}:\n${describeIssues(issues)}`,
       { kpi: spec.id },
       issues,
     );

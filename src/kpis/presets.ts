@@ -1,3 +1,6 @@
+import * as z from "zod";
+import { checkArguments } from "../internal/arguments.js";
+import { describeInput } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type DateString, isDateString } from "../values/period.js";
 
@@ -19,6 +22,29 @@ export interface KpiPreset {
   readonly source: string;
   /** What the preset measures, in one sentence. */
   readonly description: string;
+}
+
+/** A preset list as {@link resolvePreset} and {@link listPresets} read it. */
+const presetsShape = z.array(
+  z.looseObject(
+    {
+      name: z.string({ error: "Expected the preset's name" }),
+      kpi: z.string({ error: "Expected the preset's KPI id" }),
+      scope: z.looseObject({}, { error: "Expected the preset's scope, an object" }),
+      effectiveFrom: z.string({ error: "Expected the date the preset takes effect" }).refine(isDateString, {
+        error: "Expected a real calendar date YYYY-MM-DD",
+      }),
+      source: z.string({ error: "Expected the preset's source" }),
+      description: z.string({ error: "Expected the preset's description" }),
+    },
+    { error: "Expected a preset { name, kpi, scope, effectiveFrom, source, description }" },
+  ),
+  { error: "Expected an array of presets" },
+);
+
+/** Refuses a preset list that is not one (the library's own list is trusted). */
+function checkPresets(fn: string, presets: unknown): void {
+  if (presets !== KPI_PRESETS) checkArguments(fn, [["presets", presetsShape, presets]]);
 }
 
 /** The version of a preset in effect on a date, as {@link resolvePreset} returns it. */
@@ -166,7 +192,8 @@ function knownNames(presets: readonly KpiPreset[]): string[] {
  * @returns the version in effect: `{ name, kpi, scope, effectiveFrom, source, description }`
  * @throws {@link KpiContractError} `preset-unknown` listing the known names (params `{ preset, known }`);
  *   `preset-not-effective` naming the earliest version's date when every version starts after
- *   `onDate` (params `{ preset, date, earliest }`); `date-invalid` when `onDate` is not a date
+ *   `onDate` (params `{ preset, date, earliest }`); `date-invalid` when `onDate` is not a date;
+ *   `arguments-invalid` for a `presets` list that is not one of presets
  * @example
  * ```ts
  * resolvePreset("tiktok-shop-negative-review-rate", "2024-06-01").scope; // { maxStars: 2, denominator: "orders" }
@@ -178,10 +205,11 @@ export function resolvePreset(
   onDate: DateString,
   presets: readonly KpiPreset[] = KPI_PRESETS,
 ): ResolvedPreset {
+  checkPresets("resolvePreset", presets);
   if (!isDateString(onDate)) {
     throw new KpiContractError(
       "date-invalid",
-      `Expected a date YYYY-MM-DD, received ${JSON.stringify(onDate)}`,
+      `Expected a date YYYY-MM-DD, received ${describeInput(onDate)}`,
       {
         date: onDate,
       },
@@ -192,7 +220,7 @@ export function resolvePreset(
     const known = knownNames(presets);
     throw new KpiContractError(
       "preset-unknown",
-      `Unknown preset "${name}"; known presets: ${known.join(", ")}`,
+      `Unknown preset ${describeInput(name)}; known presets: ${known.join(", ")}`,
       {
         preset: name,
         known,
@@ -221,7 +249,7 @@ export function resolvePreset(
  *
  * @param presets - the list to summarise (default {@link KPI_PRESETS})
  * @returns one summary per name, sorted by name
- * @throws never
+ * @throws {@link KpiContractError} `arguments-invalid` for a list that is not one of presets
  * @example
  * ```ts
  * listPresets().map((p) => p.name); // ["amazon-sb-acos", "amazon-sb-roas", …, "tiktok-shop-negative-review-rate"]
@@ -229,6 +257,7 @@ export function resolvePreset(
  * ```
  */
 export function listPresets(presets: readonly KpiPreset[] = KPI_PRESETS): readonly PresetSummary[] {
+  checkPresets("listPresets", presets);
   return knownNames(presets).map((name) => {
     const versions = presets
       .filter((p) => p.name === name)

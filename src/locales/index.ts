@@ -1,6 +1,7 @@
 import type { Locale } from "../contract/schema.js";
 import { refuse } from "../internal/issues.js";
 import type { SmartFindingData } from "../smart/SmartFinding.js";
+import { describeInput } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { en } from "./en.js";
 import { type LocaleCatalogue, paramReader } from "./paramReader.js";
@@ -73,7 +74,7 @@ export function renderFinding(
   if (message === undefined) {
     throw new KpiContractError(
       "finding-code-unknown",
-      `No message for the finding code ${JSON.stringify(finding.code)}`,
+      `No message for the finding code ${describeInput(finding.code)}`,
       {
         code: finding.code,
       },

@@ -4,6 +4,7 @@ import type { PeriodFacts } from "../facts/schema.js";
 import { toValidationIssues } from "../internal/issues.js";
 import { currencySchema, isCurrencyCode, minorUnits } from "../values/currency.js";
 import { type Cycle, cycleSchema, cyclesOf } from "../values/cycle.js";
+import { describeInput } from "../values/decimal.js";
 import { idSchema } from "../values/id.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { createLocalDater, timeZoneSchema } from "../values/localDate.js";
@@ -367,7 +368,7 @@ export async function aggregateFacts(
     );
   };
   const unknownStore = (store: string, index: number): false =>
-    reject(index, "unknown-store", `Store ${JSON.stringify(store)} is not one of the stores in the options`);
+    reject(index, "unknown-store", `Store ${describeInput(store)} is not one of the stores in the options`);
 
   // Exchange rates: one look-up per (currency, day), parsed to an exact scaled integer.
   const rates = new Map<string, Scaled | string>();

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { describeInput } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { RECORD_SOURCES, type RecordSource, recordSchemas } from "./recordSchemas.js";
 
@@ -21,7 +22,7 @@ export function recordsJsonSchema(kind: RecordSource): Record<string, unknown> {
   if (typeof kind !== "string" || !RECORD_SOURCES.includes(kind)) {
     throw new KpiContractError(
       "records-kind-unknown",
-      `Unknown row kind ${JSON.stringify(kind)}: use one of ${RECORD_SOURCES.join(", ")}`,
+      `Unknown row kind ${describeInput(kind)}: use one of ${RECORD_SOURCES.join(", ")}`,
       { kind },
     );
   }

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { isCurrencyCode, minorUnits } from "../values/currency.js";
+import { describeInput } from "../values/decimal.js";
 import { parseTimestamp } from "../values/localDate.js";
 import { MINOR_TOO_PRECISE, parseMinorUnits } from "./parseMinorUnits.js";
 
@@ -40,7 +41,7 @@ export const timestampSchema: z.ZodType<string, string> = z
   .string({ error: "Expected an ISO 8601 timestamp with offset such as 2026-03-31T23:30:00-07:00" })
   .regex(TIMESTAMP_SHAPE, {
     error: (iss) =>
-      `Expected an ISO 8601 timestamp with Z or a ±HH:MM, ±HHMM or ±HH offset such as 2026-03-31T23:30:00-07:00, received ${JSON.stringify(iss.input)}`,
+      `Expected an ISO 8601 timestamp with Z or a ±HH:MM, ±HHMM or ±HH offset such as 2026-03-31T23:30:00-07:00, received ${describeInput(iss.input)}`,
   })
   .superRefine((text, ctx) => {
     try {

@@ -1,6 +1,24 @@
+import * as z from "zod";
+import { checkArguments } from "../internal/arguments.js";
 import { allocate } from "../values/allocate.js";
 import { type DecimalString, numberToDecimalString } from "../values/decimal.js";
 import type { SettlementStatement, StatementAllocation } from "./SettlementStatement.js";
+
+/** What {@link allocateStatement} reads of a statement; `allocate` checks the amount and currency. */
+const statementShape = z.looseObject(
+  {
+    total: z.string({ error: "Expected the statement's total, a decimal string" }),
+    currency: z.string({ error: "Expected the statement's currency code" }),
+  },
+  { error: "Expected a settlement statement" },
+);
+const weightsShape = z.array(
+  z.looseObject(
+    { store: z.string({ error: "Expected a store id" }), weight: z.unknown() },
+    { error: "Expected { store, weight }" },
+  ),
+  { error: "Expected an array of { store, weight }" },
+);
 
 /**
  * Splits a statement's total across stores by weights (for sellers who book fees per store), with
@@ -12,7 +30,8 @@ import type { SettlementStatement, StatementAllocation } from "./SettlementState
  *   as each store's GMV
  * @returns one `{ store, weight, amount }` per entry, amounts summing to `statement.total`
  * @throws {@link KpiContractError} the `allocation-*` codes of `allocate` (no weights, a negative
- *   weight, all weights zero)
+ *   weight, all weights zero); `arguments-invalid` for a statement without a total and currency or
+ *   weights that are not a list of `{ store, weight }`
  * @example
  * ```ts
  * allocateStatement(statement, [{ store: "us", weight: "44160" }, { store: "de", weight: "12000" }]);
@@ -22,6 +41,10 @@ export function allocateStatement(
   statement: Pick<SettlementStatement, "total" | "currency">,
   weights: readonly { readonly store: string; readonly weight: DecimalString | number }[],
 ): StatementAllocation[] {
+  checkArguments("allocateStatement", [
+    ["statement", statementShape, statement],
+    ["weights", weightsShape, weights],
+  ]);
   const parts = allocate(
     statement.total,
     statement.currency,

@@ -1,11 +1,14 @@
+import * as z from "zod";
 import { parseContract } from "../contract/parseContract.js";
 import type { Locale } from "../contract/schema.js";
 import { safeParsePeriodFacts } from "../facts/internal/readPeriodFacts.js";
 import type { PeriodFactsInput } from "../facts/schema.js";
 import type { FeeScheduleInput } from "../fees/schema.js";
+import { checkArguments } from "../internal/arguments.js";
 import { D, formatDecimal, ONE } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import type { DecimalString } from "../values/decimal.js";
+import { describeInput } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
 import { ratioSchema } from "../values/ratio.js";
@@ -104,6 +107,47 @@ function grow(facts: readonly PeriodFactsInput[], growth: DecimalString): Period
 }
 
 /**
+ * The shapes {@link compareSchedules} reads before it settles: names, lists and objects. Schedules,
+ * facts, cycles and options are checked by `settle` itself.
+ */
+const schedulesShape = z.array(
+  z.looseObject(
+    { name: z.string({ error: "Expected a schedule name" }), schedule: z.unknown() },
+    { error: "Expected { name, schedule }" },
+  ),
+  { error: "Expected an array of { name, schedule }" },
+);
+const scenariosShape = z.array(
+  z.union(
+    [
+      z.looseObject({ name: z.string({ error: "Expected a scenario name" }), growth: z.unknown() }),
+      z.looseObject({
+        name: z.string({ error: "Expected a scenario name" }),
+        facts: z.array(z.unknown(), { error: "Expected the scenario's facts, an array" }),
+      }),
+    ],
+    { error: "Expected { name, growth } or { name, facts }" },
+  ),
+  { error: "Expected an array of scenarios" },
+);
+const baseShape = z.looseObject(
+  {
+    contract: z.unknown(),
+    cycle: z.unknown(),
+    facts: z.array(z.unknown(), { error: "Expected the base facts, an array" }),
+    history: z.array(z.unknown(), { error: "Expected the history, an array" }).optional(),
+  },
+  { error: "Expected { contract, cycle, facts, history }" },
+);
+const compareOptionsShape = z.strictObject(
+  {
+    allowInvalid: z.boolean({ error: "Expected true or false" }).optional(),
+    locale: z.unknown().optional(),
+  },
+  { error: "Expected an options object { allowInvalid?, locale? }" },
+);
+
+/**
  * Builds a what-if table of the fee each schedule charges under each scenario (for example GMV
  * growth 0 / 20 / 40 / 60 %), the tool a seller uses to choose between offers before signing. Each
  * cell is a full settlement of the base contract with its fees replaced by the schedule.
@@ -114,7 +158,8 @@ function grow(facts: readonly PeriodFactsInput[], growth: DecimalString): Period
  * @param options - `allowInvalid` to compare a draft contract with SMART errors, `locale`
  * @returns `{ schedules, rows }`: one row per scenario, one cell per schedule
  * @throws {@link KpiContractError} `scenario-invalid` (a growth that is not a ratio above −1,
- *   duplicate names), `facts-invalid`, and every error of `settle`
+ *   duplicate names), `facts-invalid`, `arguments-invalid` (a list or object of the wrong shape, an
+ *   unknown option), and every error of `settle`
  * @example
  * ```ts
  * const table = compareSchedules(
@@ -131,6 +176,12 @@ export function compareSchedules(
   base: CompareBase,
   options: CompareSchedulesOptions = {},
 ): ScheduleComparison {
+  checkArguments("compareSchedules", [
+    ["schedules", schedulesShape, schedules],
+    ["scenarios", scenariosShape, scenarios],
+    ["base", baseShape, base],
+    ["options", compareOptionsShape, options],
+  ]);
   const contract = parseContract(base.contract);
   const names = new Set<string>();
   for (const s of schedules) {
@@ -149,7 +200,7 @@ export function compareSchedules(
       if (!parsed.success || new D(parsed.data).lte(-1)) {
         throw new KpiContractError(
           "scenario-invalid",
-          `Scenario ${scenario.name}: growth is a ratio above −1 ("0.2" or "20%"), received ${JSON.stringify(scenario.growth)}`,
+          `Scenario ${scenario.name}: growth is a ratio above −1 ("0.2" or "20%"), received ${describeInput(scenario.growth)}`,
           { scenario: scenario.name },
         );
       }

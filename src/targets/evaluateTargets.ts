@@ -5,6 +5,7 @@ import { type FxTable, selectRate } from "../facts/fx.js";
 import { parseFactsList } from "../facts/internal/readPeriodFacts.js";
 import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
+import { checkArguments } from "../internal/arguments.js";
 import { D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
@@ -22,7 +23,13 @@ import {
   normalizeDecimal,
 } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { type Period, periodContains, periodSchema, samePeriod } from "../values/period.js";
+import {
+  type Period,
+  periodArgumentSchema,
+  periodContains,
+  periodSchema,
+  samePeriod,
+} from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
 import { type GoalKind, singleGoal, type Target, targetSchema } from "./target.js";
 
@@ -250,19 +257,41 @@ function toScheduleCurrency(
  * Pools the facts of some stores for one period, each converted to the schedule currency first
  * (SPEC §4.2: stores are pooled after currency conversion).
  *
- * @param contract - the contract
+ * @param contract - the contract, raw JSON or parsed (`parseContract`), or an object with the
+ *   fields of {@link EvaluationContract}
  * @param storeIds - the stores to pool (undefined: every store of the contract)
  * @param period - the period whose facts to use (one entry per store must exist in `facts`)
- * @param facts - facts of that period (and possibly others, which are ignored)
+ * @param facts - period facts of that period (and possibly others, which are ignored), raw or parsed
  * @returns the pooled facts in the schedule currency and the FX rates used
  * @throws {@link KpiContractError} `facts-missing` naming the stores without facts for the period,
- *   `fx-rate-missing`
+ *   `facts-duplicate`, `fx-rate-missing`; `contract-invalid`, `facts-invalid` and
+ *   `arguments-invalid` (store ids or a period of the wrong shape) with their paths
  * @example
  * ```ts
  * const { facts: pooled } = storeFactsInCurrency(contract, undefined, cycle, input.facts);
  * ```
  */
 export function storeFactsInCurrency(
+  contract: EvaluationContract | Readonly<Record<string, unknown>>,
+  storeIds: readonly string[] | undefined,
+  period: Period,
+  facts: readonly (PeriodFacts | PeriodFactsInput)[],
+): { facts: PeriodFacts; rates: FxRateUse[] } {
+  const parsed = asEvaluationContract(contract);
+  checkArguments("storeFactsInCurrency", [
+    ["storeIds", storeIdsArgument, storeIds],
+    ["period", periodArgumentSchema, period],
+  ]);
+  return pooledStoreFacts(parsed, storeIds, period, parseFactsList(facts, ["facts"]));
+}
+
+/** Store ids as {@link storeFactsInCurrency} takes them. */
+const storeIdsArgument = z
+  .array(z.string({ error: "Expected a store id" }), { error: "Expected an array of store ids" })
+  .optional();
+
+/** {@link storeFactsInCurrency} on a parsed contract, facts and period (what settle and the pools call). */
+function pooledStoreFacts(
   contract: EvaluationContract,
   storeIds: readonly string[] | undefined,
   period: Period,
@@ -370,10 +399,10 @@ export function createFactsPool(
       let pooled = map.get(key);
       if (pooled === undefined) {
         if (earlier) {
-          pooled = deepFreeze(storeFactsInCurrency(contract, storeIds, period, history));
+          pooled = deepFreeze(pooledStoreFacts(contract, storeIds, period, history));
         } else {
           all ??= [...history, ...current];
-          pooled = storeFactsInCurrency(contract, storeIds, period, all);
+          pooled = pooledStoreFacts(contract, storeIds, period, all);
         }
         map.set(key, pooled);
       }
@@ -386,7 +415,7 @@ export function createFactsPool(
         // Without history entries for the cycle, the cycle's facts alone are what `of` pooled.
         historyHasCycle ??= history.some((f) => samePeriod(f.period, cycle));
         pooled = historyHasCycle ? undefined : local.get(key);
-        pooled ??= storeFactsInCurrency(contract, storeIds, cycle, current);
+        pooled ??= pooledStoreFacts(contract, storeIds, cycle, current);
         currentOnly.set(key, pooled);
       }
       return pooled;
@@ -855,12 +884,44 @@ function toPooled(result: PooledFacts, rates: FxRateUse[]): PeriodFacts {
  *
  * @param evaluations - the cycle's evaluations
  * @returns the score and a trace of its arithmetic
+ * @throws {@link KpiContractError} `arguments-invalid` for evaluations without a role, `judged`,
+ *   a decimal (or null) weight and a decimal attainment
  * @example
  * ```ts
  * scoreOf(report.evaluations).score; // "0.979213..."
  * ```
  */
 export function scoreOf(evaluations: readonly TargetEvaluation[]): {
+  score: DecimalString | null;
+  trace: string;
+} {
+  checkArguments("scoreOf", [["evaluations", scoredEvaluations, evaluations]]);
+  return scoreOfEvaluations(evaluations);
+}
+
+/** A decimal written as a string, as evaluations hold them. */
+const decimalStringArgument = z
+  .string({ error: "Expected a decimal string" })
+  .refine(isDecimalString, { error: "Expected a decimal string" });
+
+/** What {@link scoreOf} reads of each evaluation. */
+const scoredEvaluations = z.array(
+  z.looseObject(
+    {
+      role: z.enum(["objective", "guardrail"], { error: 'Expected a role: "objective" or "guardrail"' }),
+      judged: z.boolean({ error: "Expected judged: true or false" }),
+      weight: z.union([decimalStringArgument, z.null()], {
+        error: "Expected a weight: a decimal string or null",
+      }),
+      attainment: decimalStringArgument,
+    },
+    { error: "Expected a target evaluation" },
+  ),
+  { error: "Expected an array of target evaluations" },
+);
+
+/** {@link scoreOf} on evaluations made here (what `evaluateTargets` and `settle` call). */
+function scoreOfEvaluations(evaluations: readonly TargetEvaluation[]): {
   score: DecimalString | null;
   trace: string;
 } {
@@ -989,7 +1050,7 @@ function judgeTargets(
   const evaluations = contract.targets.map((t) =>
     evaluateTarget(contract, t, cycle, pool, history, customKpis, rates, baselines),
   );
-  const { score, trace } = scoreOf(evaluations);
+  const { score, trace } = scoreOfEvaluations(evaluations);
   const warnings = evaluations
     .filter((e) => e.status === "pending")
     .map((e) => `Target ${e.targetId} is pending: its evaluation window ends after this cycle`);

@@ -132,10 +132,10 @@ export type TargetInput = z.input<typeof targetSchema>;
 export function singleGoal(
   goal: TargetGoal | undefined,
 ): { kind: GoalKind; value: DecimalString } | undefined {
-  if (goal === undefined) return undefined;
+  if (typeof goal !== "object" || goal === null) return undefined;
   const present = GOAL_KINDS.filter((k) => goal[k] !== undefined);
   if (present.length !== 1) return undefined;
   const kind = present[0] as GoalKind;
-  const value = goal[kind] as string;
-  return DECIMAL_PATTERN.test(value) ? { kind, value } : undefined;
+  const value: unknown = goal[kind];
+  return typeof value === "string" && DECIMAL_PATTERN.test(value) ? { kind, value } : undefined;
 }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { describeInput } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
 /** An ISO 4217 alphabetic currency code such as `"USD"`; {@link isCurrencyCode} tells whether it is known. */
@@ -265,7 +266,7 @@ export function minorUnits(code: string): number {
 }
 
 function unknownCurrencyMessage(code: unknown): string {
-  const base = `Unknown currency code ${JSON.stringify(code)}: use an active ISO 4217 code such as USD, EUR or JPY`;
+  const base = `Unknown currency code ${describeInput(code)}: use an active ISO 4217 code such as USD, EUR or JPY`;
   if (typeof code !== "string") return base;
   const successor = Object.hasOwn(WITHDRAWN, code) ? WITHDRAWN[code] : undefined;
   if (successor !== undefined) return `${base} (${code} was withdrawn; its successor is ${successor})`;

@@ -1,11 +1,16 @@
 import * as z from "zod";
+import { checkArguments } from "../internal/arguments.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
 import type { ValidationIssue } from "./KpiContractError.js";
 import {
+  dateSchema,
   dayNumber,
   daysInMonth,
   fromDayNumber,
+  isDateString,
+  isPeriodArgument,
   type Period,
+  periodArgumentSchema,
   periodContains,
   periodSchema,
 } from "./period.js";
@@ -41,6 +46,20 @@ export const cycleSchema: z.ZodType<Cycle> = z.union(
   ],
   { error: 'Expected a cycle: "monthly", "quarterly" or { "days": n }' },
 );
+
+/** The cheap test of a cycle argument (what {@link cycleSchema} accepts). @internal */
+export function isCycle(value: unknown): value is Cycle {
+  if (value === "monthly" || value === "quarterly") return true;
+  if (typeof value !== "object" || value === null) return false;
+  const { days } = value as { days?: unknown };
+  return (
+    Object.keys(value).length === 1 &&
+    typeof days === "number" &&
+    Number.isInteger(days) &&
+    days >= 1 &&
+    days <= 3660
+  );
+}
 
 /** A run of days as inclusive day numbers, so arithmetic never builds an unrepresentable date. */
 interface DayRange {
@@ -146,13 +165,22 @@ export interface CycleProration {
  * @param anchor - the term start (where `{ days }` cycles are counted from); defaults to `period.start`
  * @returns `{ days, fullDays, full }`
  * @throws RangeError when the period does not lie inside one cycle; `KpiContractError`
- *   `date-out-of-range` when the full `{ days }` run would end after 9999-12-31
+ *   `date-out-of-range` when the full `{ days }` run would end after 9999-12-31, and
+ *   `arguments-invalid` for a period, cycle or anchor that is not one
  * @example
  * ```ts
  * cycleProration({ start: "2026-01-10", end: "2026-01-31" }, "monthly"); // days 22, fullDays 31
  * ```
  */
-export function cycleProration(period: Period, cycle: Cycle, anchor: string = period.start): CycleProration {
+export function cycleProration(period: Period, cycle: Cycle, anchor?: string): CycleProration {
+  if (!isPeriodArgument(period) || !isCycle(cycle) || (anchor !== undefined && !isDateString(anchor))) {
+    checkArguments("cycleProration", [
+      ["period", periodArgumentSchema, period],
+      ["cycle", cycleSchema, cycle],
+      ["anchor", dateSchema.optional(), anchor],
+    ]);
+  }
+  anchor ??= period.start;
   const start = dayNumber(period.start);
   const end = dayNumber(period.end);
   const full = fullCycleAt(start, cycle, dayNumber(anchor));
@@ -175,6 +203,7 @@ export function cycleProration(period: Period, cycle: Cycle, anchor: string = pe
  * @param cycle - the cycle kind
  * @param date - a date inside the term
  * @returns the (clipped) cycle, or undefined when the date is outside the term
+ * @throws `KpiContractError` `arguments-invalid` for a term, cycle or date that is not one
  * @example
  * ```ts
  * cycleContaining({ start: "2026-01-01", end: "2026-12-31" }, "quarterly", "2026-05-04");
@@ -182,6 +211,11 @@ export function cycleProration(period: Period, cycle: Cycle, anchor: string = pe
  * ```
  */
 export function cycleContaining(term: Period, cycle: Cycle, date: string): Period | undefined {
+  checkArguments("cycleContaining", [
+    ["term", periodArgumentSchema, term],
+    ["cycle", cycleSchema, cycle],
+    ["date", dateSchema, date],
+  ]);
   if (!periodContains(term, date)) return undefined;
   const full = fullCycleAt(dayNumber(date), cycle, dayNumber(term.start));
   return {

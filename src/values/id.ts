@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { describeInput } from "./decimal.js";
 
 /** The pattern of ids (stores, targets, custom KPIs, contracts): letters, digits, `_ . : -`, 1–64 characters. */
 export const ID_PATTERN: RegExp = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
@@ -17,5 +18,5 @@ export const idSchema: z.ZodType<string> = z
   .string({ error: "Expected an id (letters, digits, _ . : -)" })
   .regex(ID_PATTERN, {
     error: (iss) =>
-      `Expected an id of 1–64 letters, digits or _ . : - starting with a letter or digit, received ${JSON.stringify(iss.input)}`,
+      `Expected an id of 1–64 letters, digits or _ . : - starting with a letter or digit, received ${describeInput(iss.input)}`,
   });

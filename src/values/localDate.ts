@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { describeInput } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 import type { DateString } from "./period.js";
 
@@ -394,11 +395,11 @@ function requireZone(timeZone: string): Intl.DateTimeFormat {
 }
 
 function unknownZoneMessage(tz: unknown): string {
-  return `Unknown time zone ${JSON.stringify(tz)}: use an IANA time zone name such as "America/Los_Angeles" or "Asia/Singapore"`;
+  return `Unknown time zone ${describeInput(tz)}: use an IANA time zone name such as "America/Los_Angeles" or "Asia/Singapore"`;
 }
 
 function invalidTimestamp(timestamp: unknown, why: string): KpiContractError {
-  return new KpiContractError("timestamp-invalid", `Invalid timestamp ${JSON.stringify(timestamp)}: ${why}`, {
+  return new KpiContractError("timestamp-invalid", `Invalid timestamp ${describeInput(timestamp)}: ${why}`, {
     timestamp,
   });
 }

@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { checkArguments } from "../internal/arguments.js";
+import { describeInput } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
 /** A calendar day `YYYY-MM-DD` in the store's time zone. */
@@ -104,13 +106,20 @@ export function fromDayNumber(day: number): DateString {
  * @param days - days to add (negative to go back)
  * @returns the new date
  * @throws {@link KpiContractError} `date-out-of-range` when the result is before 0000-01-01 or after
- *   9999-12-31
+ *   9999-12-31; `arguments-invalid` for a date that is not a real `YYYY-MM-DD` day or days that
+ *   are not a whole number
  * @example
  * ```ts
  * addDays("2026-02-28", 1); // "2026-03-01"
  * ```
  */
 export function addDays(date: DateString, days: number): DateString {
+  if (!isDateString(date) || !Number.isSafeInteger(days)) {
+    checkArguments("addDays", [
+      ["date", dateSchema, date],
+      ["days", wholeDaysSchema, days],
+    ]);
+  }
   return fromDayNumber(dayNumber(date) + days);
 }
 
@@ -125,7 +134,7 @@ export function addDays(date: DateString, days: number): DateString {
 export const dateSchema: z.ZodType<DateString, string> = z
   .string({ error: "Expected a date YYYY-MM-DD" })
   .refine(isDateString, {
-    error: (iss) => `Expected a real calendar date YYYY-MM-DD, received ${JSON.stringify(iss.input)}`,
+    error: (iss) => `Expected a real calendar date YYYY-MM-DD, received ${describeInput(iss.input)}`,
   });
 
 /**
@@ -139,29 +148,72 @@ export const dateSchema: z.ZodType<DateString, string> = z
  */
 export const periodSchema: z.ZodType<Period, { start: string; end: string }> = z
   .strictObject({ start: dateSchema, end: dateSchema })
-  .superRefine((p, ctx) => {
-    // An invalid date already has its own issue; comparing it would add a misleading second one.
-    if (isDateString(p.start) && isDateString(p.end) && p.end < p.start) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["end"],
-        message: `Period end ${p.end} is before its start ${p.start}`,
-        params: { code: "period-reversed" },
-      });
-    }
-  });
+  .superRefine(refuseReversed);
+
+/** The `period-reversed` issue of a period whose end is before its start. */
+function refuseReversed(p: { start: string; end: string }, ctx: z.RefinementCtx): void {
+  // An invalid date already has its own issue; comparing it would add a misleading second one.
+  if (isDateString(p.start) && isDateString(p.end) && p.end < p.start) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["end"],
+      message: `Period end ${p.end} is before its start ${p.start}`,
+      params: { code: "period-reversed" },
+    });
+  }
+}
+
+/** Whole days for {@link addDays}. */
+const wholeDaysSchema = z
+  .number({ error: "Expected a whole number of days" })
+  .int("Expected a whole number of days");
+
+/**
+ * A period as the period helpers accept it: two real dates in order; other keys (a cycle's, a
+ * facts record's) are left alone.
+ *
+ * @internal
+ */
+export const periodArgumentSchema = z
+  .looseObject({ start: dateSchema, end: dateSchema })
+  .superRefine(refuseReversed);
+
+/** The cheap test of a period argument: an object with two real dates in order. @internal */
+export function isPeriodArgument(p: unknown): p is Period {
+  if (typeof p !== "object" || p === null) return false;
+  const { start, end } = p as { start?: unknown; end?: unknown };
+  return isDateString(start) && isDateString(end) && start <= end;
+}
+
+/**
+ * Refuses a period helper's arguments that are not periods (or a date) with `arguments-invalid`.
+ * Callers run {@link isPeriodArgument} first, so that internal code pays a few comparisons.
+ */
+function checkPeriods(
+  fn: string,
+  periods: readonly (readonly [string, unknown])[],
+  dates: readonly (readonly [string, unknown])[] = [],
+): void {
+  checkArguments(fn, [
+    ...periods.map(([name, p]) => [name, periodArgumentSchema, p] as const),
+    ...dates.map(([name, d]) => [name, dateSchema, d] as const),
+  ]);
+}
 
 /**
  * Counts the days of a period, both ends included.
  *
  * @param period - the period
  * @returns the inclusive day count (`2026-03-01..2026-03-31` gives 31)
+ * @throws {@link KpiContractError} `arguments-invalid` for an argument that is not a period of real
+ *   dates in order
  * @example
  * ```ts
  * daysInPeriod({ start: "2026-01-10", end: "2026-01-31" }); // 22
  * ```
  */
 export function daysInPeriod(period: Period): number {
+  if (!isPeriodArgument(period)) checkPeriods("daysInPeriod", [["period", period]]);
   return dayNumber(period.end) - dayNumber(period.start) + 1;
 }
 
@@ -171,12 +223,19 @@ export function daysInPeriod(period: Period): number {
  * @param a - a period
  * @param b - another period
  * @returns true when they overlap
+ * @throws {@link KpiContractError} `arguments-invalid` for an argument that is not a period of real
+ *   dates in order
  * @example
  * ```ts
  * periodsOverlap({ start: "2026-01-01", end: "2026-01-31" }, { start: "2026-01-31", end: "2026-02-28" }); // true
  * ```
  */
 export function periodsOverlap(a: Period, b: Period): boolean {
+  if (!isPeriodArgument(a) || !isPeriodArgument(b))
+    checkPeriods("periodsOverlap", [
+      ["a", a],
+      ["b", b],
+    ]);
   return a.start <= b.end && b.start <= a.end;
 }
 
@@ -186,12 +245,17 @@ export function periodsOverlap(a: Period, b: Period): boolean {
  * @param period - the period
  * @param date - a `YYYY-MM-DD` date
  * @returns true when `start ≤ date ≤ end`
+ * @throws {@link KpiContractError} `arguments-invalid` for an argument that is not a period of real
+ *   dates in order (or a date that is
+ *   not a real `YYYY-MM-DD` day)
  * @example
  * ```ts
  * periodContains({ start: "2026-03-01", end: "2026-03-31" }, "2026-03-31"); // true
  * ```
  */
 export function periodContains(period: Period, date: DateString): boolean {
+  if (!isPeriodArgument(period) || !isDateString(date))
+    checkPeriods("periodContains", [["period", period]], [["date", date]]);
   return period.start <= date && date <= period.end;
 }
 
@@ -201,11 +265,18 @@ export function periodContains(period: Period, date: DateString): boolean {
  * @param a - a period
  * @param b - another period
  * @returns true when both start and end match
+ * @throws {@link KpiContractError} `arguments-invalid` for an argument that is not a period of real
+ *   dates in order
  * @example
  * ```ts
  * samePeriod({ start: "2026-03-01", end: "2026-03-31" }, { start: "2026-03-01", end: "2026-03-31" }); // true
  * ```
  */
 export function samePeriod(a: Period, b: Period): boolean {
+  if (!isPeriodArgument(a) || !isPeriodArgument(b))
+    checkPeriods("samePeriod", [
+      ["a", a],
+      ["b", b],
+    ]);
   return a.start === b.start && a.end === b.end;
 }
