@@ -326,7 +326,12 @@ describe("the helpers beside the entry points check their arguments", () => {
       ["cycle"],
       ["date"],
     ]);
+    expect(paths(() => cycleProration(MARCH, null as unknown as Cycle))).toEqual([["cycle"]]);
+    expect(paths(() => cycleProration(MARCH, { days: 7, weeks: 1 } as unknown as Cycle))).toEqual([
+      ["cycle"],
+    ]);
     expect(cycleProration(MARCH, "quarterly")).toMatchObject({ days: 31, fullDays: 90 });
+    expect(cycleProration(MARCH, { days: 31 }, "2026-03-01")).toMatchObject({ days: 31, fullDays: 31 });
   });
 
   it("messages describe BigInt and other values JSON cannot write, instead of throwing a TypeError", () => {

@@ -3,7 +3,7 @@ import { D, type Dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { type ReviewRow, reviewRowSchema } from "../records/reviewRowSchema.js";
 import { decimalSchema } from "../values/decimal.js";
 import type { SafeResult, ValidationIssue } from "../values/KpiContractError.js";
-import { addDays, daysInPeriod, periodContains } from "../values/period.js";
+import { addDays, containsDay, dayCount } from "../values/period.js";
 import type { ReviewBurstSignal, SignalOptions } from "./AnomalySignal.js";
 import {
   baseOptionsShape,
@@ -38,7 +38,7 @@ const optionsSchema = z
     k: decimalSchema.refine((k) => new D(k).gt(0), { error: "Expected k above zero" }).default("5"),
     minReviews: z.number().int().min(1, { error: "minReviews is a whole number of 1 or more" }).default(10),
   })
-  .refine((o) => daysInPeriod(o.period) <= MAX_DAYS, {
+  .refine((o) => dayCount(o.period) <= MAX_DAYS, {
     path: ["period"],
     error: `A review burst is looked for in at most ${MAX_DAYS} days`,
   });
@@ -94,7 +94,7 @@ export function reviewBurst(rows: ReviewBurstRows, options: ReviewBurstOptions):
     if (seen.has(id)) continue;
     seen.add(id);
     const day = ctx.day(row.createdAt);
-    if (!periodContains(opts.period, day)) continue;
+    if (!containsDay(opts.period, day)) continue;
     let days = perStore.get(row.store);
     if (days === undefined) {
       days = new Map();
@@ -103,8 +103,8 @@ export function reviewBurst(rows: ReviewBurstRows, options: ReviewBurstOptions):
     days.set(day, (days.get(day) ?? 0) + 1);
   }
 
-  const dayCount = daysInPeriod(opts.period);
-  const allDays = Array.from({ length: dayCount }, (_, i) => addDays(opts.period.start, i));
+  const periodDays = dayCount(opts.period);
+  const allDays = Array.from({ length: periodDays }, (_, i) => addDays(opts.period.start, i));
   const k = new D(opts.k);
   const signals: ReviewBurstSignal[] = [];
   for (const [store, days] of perStore) {
@@ -119,7 +119,7 @@ export function reviewBurst(rows: ReviewBurstRows, options: ReviewBurstOptions):
         median: formatDecimal(med),
         k: formatDecimal(k),
         minReviews: opts.minReviews,
-        days: dayCount,
+        days: periodDays,
       };
       const strong = reviews >= 2 * opts.minReviews && new D(reviews).gt(limit.times(2));
       signals.push({

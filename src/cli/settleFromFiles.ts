@@ -4,7 +4,7 @@ import type { SettlementStatement } from "../settlement/SettlementStatement.js";
 import { settle } from "../settlement/settle.js";
 import { cyclesOf } from "../values/cycle.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { type Period, samePeriod } from "../values/period.js";
+import { type Period, sameDays } from "../values/period.js";
 import { CliError, type CliLocation, EXIT } from "./CliError.js";
 import { libraryProblem } from "./libraryProblem.js";
 import { type JsonInput, jsonLocation } from "./readInputFile.js";
@@ -220,7 +220,7 @@ export function earlierStatements(
     if (c.end >= cycle.start) break;
     const facts = files.history.filter((f) => {
       const p = periodOf(f);
-      return p !== undefined && samePeriod(p, c);
+      return p !== undefined && sameDays(p, c);
     });
     if (facts.length === 0) continue;
     const history = files.history.filter((f) => {

@@ -3,7 +3,7 @@ import { KpiContractError } from "../values/KpiContractError.js";
 import { selectRate } from "./fx.js";
 
 describe("selectRate under the fixed policy", () => {
-  it("uses only an undated rate; a dated one (which the schema refuses) is never taken", () => {
+  it("refuses a table the schema refuses (a dated rate under the fixed policy) instead of reading it", () => {
     const fx = {
       policy: "fixed" as const,
       rates: [{ from: "EUR", to: "USD", rate: "1.2", date: "2026-03-31" }],
@@ -15,15 +15,16 @@ describe("selectRate under the fixed policy", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(KpiContractError);
-    expect((error as KpiContractError).code).toBe("fx-rate-missing");
-    expect((error as KpiContractError).message).toBe(
-      "No EUR→USD exchange rate (fixed policy); add one to the FX table (inverse rates are never derived)",
+    expect((error as KpiContractError).code).toBe("arguments-invalid");
+    expect((error as KpiContractError).issues.map((i) => i.path)).toEqual([["fx", "rates", 0, "date"]]);
+  });
+
+  it("takes the pair's one undated rate whatever the day, and refuses a missing pair", () => {
+    const fx = { policy: "fixed" as const, rates: [{ from: "EUR", to: "USD", rate: "1.1" }] };
+    expect(selectRate(fx, "EUR", "USD", "2026-03-31")).toEqual({ from: "EUR", to: "USD", rate: "1.1" });
+    expect(selectRate(fx, "EUR", "USD", "1999-01-31")).toEqual({ from: "EUR", to: "USD", rate: "1.1" });
+    expect(() => selectRate(fx, "USD", "EUR", "2026-03-31")).toThrow(
+      "No USD→EUR exchange rate (fixed policy); add one to the FX table (inverse rates are never derived)",
     );
-    const withUndated = { ...fx, rates: [...fx.rates, { from: "EUR", to: "USD", rate: "1.1" }] };
-    expect(selectRate(withUndated, "EUR", "USD", "2026-03-31")).toEqual({
-      from: "EUR",
-      to: "USD",
-      rate: "1.1",
-    });
   });
 });

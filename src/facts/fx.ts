@@ -126,17 +126,16 @@ export function selectRate(fx: FxTable, from: string, to: string, onDate: DateSt
     checkSelectRateArguments(fx, from, to, onDate);
   }
   if (from === to) return { from, to, rate: "1" };
-  let best: FxRate | undefined;
+  // The table passed fxSchema: under `fixed` a pair has one undated rate, under `cycle-end` every
+  // rate is dated and no pair has two rates on one date.
+  let best: (FxRate & { readonly date: DateString }) | undefined;
   for (const r of fx.rates) {
     if (r.from !== from || r.to !== to) continue;
-    if (fx.policy === "fixed") {
-      if (r.date === undefined) return { from, to, rate: r.rate };
-      continue;
-    }
-    if (r.date !== undefined && r.date <= onDate && (best?.date === undefined || r.date > best.date))
-      best = r;
+    if (fx.policy === "fixed") return { from, to, rate: r.rate };
+    const date = r.date as DateString;
+    if (date <= onDate && (best === undefined || date > best.date)) best = { ...r, date };
   }
-  if (best?.date === undefined) {
+  if (best === undefined) {
     const when = fx.policy === "fixed" ? "(fixed policy)" : `dated on or before ${onDate}`;
     throw new KpiContractError(
       "fx-rate-missing",

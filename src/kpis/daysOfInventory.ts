@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { D } from "../internal/decimal.js";
-import { daysInPeriod } from "../values/period.js";
+import { dayCount } from "../values/period.js";
 import { literal, over } from "./internal/expr.js";
 import { inventoryBasisKnob, inventoryReads, inventoryTerms } from "./internal/inventoryTerm.js";
 import { missingFacts, nullRatio, startRun, step, valueResult } from "./internal/run.js";
@@ -44,7 +44,7 @@ export const daysOfInventoryKpi: KpiDefinition<DaysOfInventoryScope> = Object.fr
     const turnover = over(terms.sold, terms.average);
     if (turnover === undefined) return nullRatio(run, "zero-denominator", terms.sold, terms.average);
     step(run, "turnover", turnover);
-    const days = literal(new D(daysInPeriod(facts.period)), "period days");
+    const days = literal(new D(dayCount(facts.period)), "period days");
     const result = over(days, turnover);
     return result === undefined
       ? nullRatio(run, "zero-denominator", days, turnover)

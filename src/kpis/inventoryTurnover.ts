@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { D } from "../internal/decimal.js";
-import { daysInPeriod } from "../values/period.js";
+import { dayCount } from "../values/period.js";
 import { type Expr, literal, over, times } from "./internal/expr.js";
 import {
   type InventoryBasis,
@@ -56,7 +56,7 @@ export const inventoryTurnoverKpi: KpiDefinition<InventoryTurnoverScope> = Objec
     return ratioResult(run, terms.sold, terms.average, scope.minSample, (turnover) => {
       if (!scope.annualize) return turnover;
       step(run, "turnover", turnover);
-      const days = literal(new D(daysInPeriod(facts.period)), "period days");
+      const days = literal(new D(dayCount(facts.period)), "period days");
       // Period days are at least 1, so the division cannot fail.
       return over(times(turnover, literal(new D(365))), days) as Expr;
     });

@@ -3,7 +3,7 @@ import type { KpiUnit } from "../kpis/types.js";
 import { MESSAGES } from "../locales/index.js";
 import type { SettlementStatement } from "../settlement/SettlementStatement.js";
 import type { TargetEvaluation } from "../targets/evaluateTargets.js";
-import { type Period, samePeriod } from "../values/period.js";
+import { type Period, sameDays } from "../values/period.js";
 import { barChart, type ChartPoint } from "./internal/chart.js";
 import type { Block, Cell, Chart, ReportDocument, Table } from "./internal/document.js";
 import {
@@ -99,13 +99,13 @@ function seriesOf(targetId: string, cycles: readonly ReportCycle[]): SeriesPoint
     const own = evaluationIn(c);
     const status = own?.status ?? null;
     for (const entry of latestFirst) {
-      const listed = evaluationIn(entry)?.trace?.cycles?.find((x) => samePeriod(x.period, c.cycle));
+      const listed = evaluationIn(entry)?.trace?.cycles?.find((x) => sameDays(x.period, c.cycle));
       if (listed !== undefined)
         return { cycle: c.cycle, value: listed.value, tone: "neutral", status, window: false };
     }
     if (own === undefined) return { cycle: c.cycle, value: null, tone: "pending", status, window: false };
     const period = own.trace?.period;
-    if (own.status !== "pending" && (period === undefined || samePeriod(period, c.cycle))) {
+    if (own.status !== "pending" && (period === undefined || sameDays(period, c.cycle))) {
       return {
         cycle: c.cycle,
         value: own.actual,
@@ -226,7 +226,7 @@ function trendCharts(
       baseline: e.baseline === null ? null : { value: e.baseline, label: baselineText },
     });
     const windowNote = series.some((p) => p.window) ? ` · * ${m.windowValue}` : "";
-    const judgedOnWindow = e.status !== "pending" && !samePeriod(e.trace.period, statement.cycle);
+    const judgedOnWindow = e.status !== "pending" && !sameDays(e.trace.period, statement.cycle);
     const windowActual = judgedOnWindow
       ? ` · ${m.actual} (${periodText(e.trace.period)}) ${show(e.actual)}`
       : "";

@@ -4,7 +4,7 @@ import type { PeriodFacts } from "../facts/schema.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
 import { cyclesOf, refuseNotACycle } from "../values/cycle.js";
 import type { ValidationIssue } from "../values/KpiContractError.js";
-import { type Period, periodSchema, samePeriod } from "../values/period.js";
+import { type Period, periodSchema, sameDays } from "../values/period.js";
 import type { ParsedSettlementInput } from "./SettlementStatement.js";
 
 /** Parsed history arrays by the caller's history array (valid ones only): parsed once per array. */
@@ -92,7 +92,7 @@ export function parseSettlementInput(contract: Contract, input: unknown): Parsed
       } else {
         seen.set(data.store, i);
       }
-      if (!samePeriod(data.period, cycle)) {
+      if (!sameDays(data.period, cycle)) {
         issues.push({
           code: "period-mismatch",
           path: ["facts", i, "period"],

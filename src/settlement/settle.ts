@@ -33,7 +33,7 @@ import { allocate } from "../values/allocate.js";
 import { cycleProration } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError, type SafeResult } from "../values/KpiContractError.js";
-import { addDays, type Period, samePeriod } from "../values/period.js";
+import { addDays, type Period, sameDays } from "../values/period.js";
 import { formatMoney } from "../values/rounding.js";
 import { VERSION } from "../version.js";
 import { canonicalFactsList } from "./canonicalFacts.js";
@@ -192,7 +192,7 @@ function recordPrevious(
 ): StatementOptions["previous"] {
   const prev = options.previous;
   if (prev === undefined) return undefined;
-  if (prev.contractId !== contract.id || !samePeriod(prev.cycle, cycle)) {
+  if (prev.contractId !== contract.id || !sameDays(prev.cycle, cycle)) {
     throw new KpiContractError(
       "previous-mismatch",
       `previous must be an earlier statement of contract ${contract.id} for ${cycle.start}..${cycle.end}; it is of ${prev.contractId} for ${prev.cycle.start}..${prev.cycle.end}`,

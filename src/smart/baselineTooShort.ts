@@ -1,4 +1,4 @@
-import { daysInPeriod } from "../values/period.js";
+import { dayCount } from "../values/period.js";
 import { finding, type SmartFindingData } from "./SmartFinding.js";
 import type { SmartContext } from "./smartContext.js";
 
@@ -21,7 +21,7 @@ export function baselineTooShort(ctx: SmartContext): SmartFindingData[] {
   for (const t of ctx.targets) {
     const spec = t.target.baseline;
     if (spec === undefined || !("window" in spec)) continue;
-    const days = daysInPeriod(spec.window);
+    const days = dayCount(spec.window);
     if (days >= MIN_BASELINE_DAYS) continue;
     out.push(
       finding(

@@ -17,7 +17,7 @@ import { type GoalKind, singleGoal, type Target } from "../targets/target.js";
 import { cycleProration, cyclesOf } from "../values/cycle.js";
 import { type DecimalString, describeInput } from "../values/decimal.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
-import { type Period, periodContains, samePeriod } from "../values/period.js";
+import { containsDay, type Period, sameDays } from "../values/period.js";
 import { ratioSchema } from "../values/ratio.js";
 import type { SmartParams } from "./SmartFinding.js";
 import type { SmartOptions } from "./SmartOptions.js";
@@ -328,15 +328,15 @@ function computedBaseline(
     (f) =>
       f.store !== undefined &&
       storeSet.has(f.store) &&
-      periodContains(window, f.period.start) &&
-      periodContains(window, f.period.end),
+      containsDay(window, f.period.start) &&
+      containsDay(window, f.period.end),
   );
   // Every store must have facts for every cycle of the window; a store missing from a cycle would
   // otherwise leave the pooled baseline silently short.
   const missing: string[] = [];
   for (const period of cyclesOf(window, contract.cycle)) {
     for (const store of stores) {
-      if (!relevant.some((f) => f.store === store && samePeriod(f.period, period))) {
+      if (!relevant.some((f) => f.store === store && sameDays(f.period, period))) {
         missing.push(`${store} ${period.start}..${period.end}`);
       }
     }
@@ -399,7 +399,7 @@ function computedBaseline(
     cycles = cyclesOf(window, contract.cycle).map((period) => {
       // Never empty: every store has facts for every cycle (checked above), and an empty store
       // list has already failed in computeBaseline.
-      const facts = converted.filter((f) => samePeriod(f.period, period));
+      const facts = converted.filter((f) => sameDays(f.period, period));
       return { period, value: computeKpi(definition, poolParsedFacts(facts), knobs).value };
     });
   } catch (error) {

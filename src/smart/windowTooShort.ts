@@ -1,5 +1,5 @@
 import { cycleProration, cyclesOf } from "../values/cycle.js";
-import { daysInPeriod } from "../values/period.js";
+import { dayCount } from "../values/period.js";
 import { finding, type SmartFindingData } from "./SmartFinding.js";
 import type { SmartContext } from "./smartContext.js";
 
@@ -40,12 +40,12 @@ export function windowTooShort(ctx: SmartContext): SmartFindingData[] {
   // A loop, not Math.min(...list): a long term of day cycles has more cycles than a call has room
   // for arguments.
   let shortestFullCycle = Number.POSITIVE_INFINITY;
-  for (const p of fullCycles) shortestFullCycle = Math.min(shortestFullCycle, daysInPeriod(p));
+  for (const p of fullCycles) shortestFullCycle = Math.min(shortestFullCycle, dayCount(p));
   const out: SmartFindingData[] = [];
   for (const t of ctx.targets) {
     const evaluation = t.target.evaluation;
     if (evaluation === undefined || !SLOW_KPIS.includes(t.target.kpi)) continue;
-    const days = "every" in evaluation ? shortestFullCycle : daysInPeriod(evaluation.window);
+    const days = "every" in evaluation ? shortestFullCycle : dayCount(evaluation.window);
     if (!Number.isFinite(days) || days >= MIN_WINDOW_DAYS) continue;
     const path = "every" in evaluation ? ["cycle"] : [...t.path, "evaluation", "window"];
     out.push(

@@ -9,7 +9,7 @@ import type { KpiDefinition, KpiNullReason, KpiResult } from "../kpis/types.js";
 import { type Cycle, cycleProration, cycleSchema, cyclesOf } from "../values/cycle.js";
 import { type DecimalString, decimalSchema } from "../values/decimal.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
-import { type Period, periodSchema, samePeriod } from "../values/period.js";
+import { type Period, periodSchema, sameDays } from "../values/period.js";
 
 const statedBaselineSchema = z.strictObject({ value: decimalSchema, source: z.string().optional() });
 
@@ -213,7 +213,7 @@ export function computeBaseline(
     period,
     facts: facts.filter(
       (f) =>
-        samePeriod(f.period, period) &&
+        sameDays(f.period, period) &&
         (stores === undefined || (f.store !== undefined && stores.includes(f.store))),
     ),
   }));

@@ -23,13 +23,7 @@ import {
   normalizeDecimal,
 } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import {
-  type Period,
-  periodArgumentSchema,
-  periodContains,
-  periodSchema,
-  samePeriod,
-} from "../values/period.js";
+import { containsDay, type Period, periodArgumentSchema, periodSchema, sameDays } from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
 import { type GoalKind, singleGoal, type Target, targetSchema } from "./target.js";
 
@@ -302,7 +296,7 @@ function pooledStoreFacts(
   const missing: string[] = [];
   const selected: PeriodFacts[] = [];
   for (const id of ids) {
-    const found = facts.filter((f) => f.store === id && samePeriod(f.period, period));
+    const found = facts.filter((f) => f.store === id && sameDays(f.period, period));
     if (found.length === 0) missing.push(id);
     if (found.length > 1) {
       throw new KpiContractError(
@@ -394,7 +388,7 @@ export function createFactsPool(
   return {
     of(storeIds, period) {
       const key = keyOf(storeIds, period);
-      const earlier = keep && !samePeriod(period, cycle);
+      const earlier = keep && !sameDays(period, cycle);
       const map = earlier ? keptMap() : local;
       let pooled = map.get(key);
       if (pooled === undefined) {
@@ -413,7 +407,7 @@ export function createFactsPool(
       let pooled = currentOnly.get(key);
       if (pooled === undefined) {
         // Without history entries for the cycle, the cycle's facts alone are what `of` pooled.
-        historyHasCycle ??= history.some((f) => samePeriod(f.period, cycle));
+        historyHasCycle ??= history.some((f) => sameDays(f.period, cycle));
         pooled = historyHasCycle ? undefined : local.get(key);
         pooled ??= pooledStoreFacts(contract, storeIds, cycle, current);
         currentOnly.set(key, pooled);
@@ -421,7 +415,7 @@ export function createFactsPool(
       return pooled;
     },
     earlier(target, period, make) {
-      if (!keep || samePeriod(period, cycle)) return make();
+      if (!keep || sameDays(period, cycle)) return make();
       let byHistory = EARLIER_RESULTS.get(contract);
       if (byHistory === undefined) {
         byHistory = new WeakMap();
@@ -688,7 +682,7 @@ function evaluateTarget(
     judged = true;
   } else {
     period = evaluation.window;
-    const endsNow = periodContains(cycle, period.end);
+    const endsNow = containsDay(cycle, period.end);
     pending = cycle.end < period.end;
     judged = endsNow;
   }
@@ -1006,7 +1000,7 @@ function parseEvaluationCycle(contract: EvaluationContract, input: EvaluationInp
   const result = periodSchema.safeParse(raw);
   if (!result.success) refuse("cycle-invalid", "Invalid cycle", toValidationIssues(result.error, ["cycle"]));
   const cycle = result.data;
-  if (!cyclesOf(contract.term, contract.cycle).some((c) => samePeriod(c, cycle))) {
+  if (!cyclesOf(contract.term, contract.cycle).some((c) => sameDays(c, cycle))) {
     refuseNotACycle(contract.term, contract.cycle, cycle);
   }
   return cycle;

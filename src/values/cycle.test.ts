@@ -238,9 +238,14 @@ describe("cycleProration", () => {
     ["spans two months", p("2026-01-20", "2026-02-05"), "monthly", undefined],
     ["spans two quarters", p("2026-03-01", "2026-04-30"), "quarterly", undefined],
     ["crosses a 14-day run", p("2026-01-20", "2026-01-30"), { days: 14 }, "2026-01-10"],
-    ["is reversed", p("2026-01-20", "2026-01-10"), "monthly", undefined],
   ])("throws a RangeError when the period %s", (_, period, cycle, anchor) => {
     expect(() => cycleProration(period, cycle, anchor)).toThrow(RangeError);
+  });
+
+  test("refuses a reversed period as a bad argument, at period.end", () => {
+    expect(() => cycleProration(p("2026-01-20", "2026-01-10"), "monthly")).toThrow(
+      "Invalid cycleProration arguments:\nperiod.end: Period end 2026-01-10 is before its start 2026-01-20",
+    );
   });
 
   test("a full run past 9999-12-31 is counted whole but shown up to 9999-12-31", () => {

@@ -3,6 +3,7 @@ import { checkArguments } from "../internal/arguments.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
 import type { ValidationIssue } from "./KpiContractError.js";
 import {
+  containsDay,
   dateSchema,
   dayNumber,
   daysInMonth,
@@ -11,7 +12,6 @@ import {
   isPeriodArgument,
   type Period,
   periodArgumentSchema,
-  periodContains,
   periodSchema,
 } from "./period.js";
 
@@ -216,7 +216,7 @@ export function cycleContaining(term: Period, cycle: Cycle, date: string): Perio
     ["cycle", cycleSchema, cycle],
     ["date", dateSchema, date],
   ]);
-  if (!periodContains(term, date)) return undefined;
+  if (!containsDay(term, date)) return undefined;
   const full = fullCycleAt(dayNumber(date), cycle, dayNumber(term.start));
   return {
     start: fromDayNumber(Math.max(full.start, dayNumber(term.start))),

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
 import { KpiContractError } from "./KpiContractError.js";
@@ -84,6 +85,51 @@ describe("isDateString and daysInMonth", () => {
   test.each([null, 20260101, {}])("refuses the non-string %j", (value) => {
     expect(isDateString(value)).toBe(false);
   });
+
+  test.each([
+    "2026-1-01",
+    "2026-01-1",
+    "2026/01/01",
+    "2026-01-01 ",
+    "+026-01-01",
+    "2026-00-10",
+    "2026-13-01",
+    "2026-04-31",
+    "２０２６-01-01",
+    "2026-0a-01",
+  ])("refuses %j", (value) => {
+    expect(isDateString(value)).toBe(false);
+  });
+
+  test("agrees with a pattern and calendar reference on strings shaped like dates", () => {
+    // Reference: the YYYY-MM-DD pattern, then the calendar by Date.UTC on a year moved out of 0–99.
+    const reference = (text: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      // 400 years later the calendar repeats, and Date.UTC reads the year as written.
+      const date = new Date(Date.UTC(y + 400, mo - 1, d));
+      return date.getUTCFullYear() === y + 400 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+    };
+    const digit = fc.constantFrom(..."0123456789/-a ".split(""));
+    const shaped = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(
+        ([y, m, d]) =>
+          `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+      );
+    const noisy = fc.array(digit, { minLength: 8, maxLength: 11 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(fc.oneof(shaped, noisy), (text) => {
+        expect(isDateString(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe("periodSchema", () => {
@@ -161,7 +207,6 @@ describe("addDays", () => {
     for (const [date, days] of [
       ["9999-12-31", 1],
       ["0000-01-01", -1],
-      ["2026-01-01", 0.5],
     ] as const) {
       let caught: unknown;
       try {
@@ -172,6 +217,10 @@ describe("addDays", () => {
       expect(caught).toBeInstanceOf(KpiContractError);
       expect((caught as KpiContractError).code).toBe("date-out-of-range");
     }
+    // Half a day is not a number of days: a bad argument, not a date out of range.
+    expect(() => addDays("2026-01-01", 0.5)).toThrow(
+      "Invalid addDays arguments:\ndays: Expected a whole number of days",
+    );
   });
 
   test("day numbers round-trip and count from 1970-01-01", () => {

@@ -14,7 +14,6 @@ export interface Period {
   readonly end: DateString;
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Day number of 0000-01-01, the first day a `YYYY-MM-DD` string can name. */
 const FIRST_DAY = -719_528;
 /** Day number of 9999-12-31, the last day a `YYYY-MM-DD` string can name. */
@@ -32,12 +31,28 @@ const LAST_DAY = 2_932_896;
  * ```
  */
 export function isDateString(value: unknown): value is DateString {
-  if (typeof value !== "string") return false;
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  // A scanner rather than a regular expression: periods are checked wherever they cross the API.
+  if (typeof value !== "string" || value.length !== 10) return false;
+  if (value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return false;
+  const y = digitsAt(value, 0, 4);
+  const mo = digitsAt(value, 5, 2);
+  const d = digitsAt(value, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
+}
+
+const DASH = 45;
+const ZERO_CODE = 48;
+
+/** The number written by `count` ASCII digits from `start`, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO_CODE;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 // Calendar arithmetic is done on integers (proleptic Gregorian, days since 1970-01-01) rather than
@@ -214,6 +229,11 @@ function checkPeriods(
  */
 export function daysInPeriod(period: Period): number {
   if (!isPeriodArgument(period)) checkPeriods("daysInPeriod", [["period", period]]);
+  return dayCount(period);
+}
+
+/** {@link daysInPeriod} without the argument check, for periods already parsed. @internal */
+export function dayCount(period: Period): number {
   return dayNumber(period.end) - dayNumber(period.start) + 1;
 }
 
@@ -256,6 +276,11 @@ export function periodsOverlap(a: Period, b: Period): boolean {
 export function periodContains(period: Period, date: DateString): boolean {
   if (!isPeriodArgument(period) || !isDateString(date))
     checkPeriods("periodContains", [["period", period]], [["date", date]]);
+  return containsDay(period, date);
+}
+
+/** {@link periodContains} without the argument check, for a period and date already parsed. @internal */
+export function containsDay(period: Period, date: DateString): boolean {
   return period.start <= date && date <= period.end;
 }
 
@@ -278,5 +303,10 @@ export function samePeriod(a: Period, b: Period): boolean {
       ["a", a],
       ["b", b],
     ]);
+  return sameDays(a, b);
+}
+
+/** {@link samePeriod} without the argument check, for periods already parsed. @internal */
+export function sameDays(a: Period, b: Period): boolean {
   return a.start === b.start && a.end === b.end;
 }

@@ -6,7 +6,7 @@ import { refuse, toValidationIssues } from "../../internal/issues.js";
 import { cyclesOf } from "../../values/cycle.js";
 import { nonNegativeDecimalSchema, normalizeDecimal } from "../../values/decimal.js";
 import type { ValidationIssue } from "../../values/KpiContractError.js";
-import { type Period, periodSchema, samePeriod } from "../../values/period.js";
+import { type Period, periodSchema, sameDays } from "../../values/period.js";
 import { ratioSchema } from "../../values/ratio.js";
 import type { ReconcileTolerance } from "../Reconciliation.js";
 
@@ -102,7 +102,7 @@ function checkVersion(
     } else {
       seen.set(f.store, i);
     }
-    if (!samePeriod(f.period, cycle)) {
+    if (!sameDays(f.period, cycle)) {
       issues.push({
         code: "period-mismatch",
         path: [name, i, "period"],
@@ -127,7 +127,7 @@ export function parseReconcileInput(contract: Contract, input: unknown): ParsedR
   const { cycle, reported, verified } = parsed.data;
   const history = parsed.data.history ?? [];
   const issues: ValidationIssue[] = [];
-  if (!cyclesOf(contract.term, contract.cycle).some((c) => samePeriod(c, cycle))) {
+  if (!cyclesOf(contract.term, contract.cycle).some((c) => sameDays(c, cycle))) {
     issues.push({
       code: "cycle-invalid",
       path: ["cycle"],
