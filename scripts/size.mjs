@@ -16,7 +16,7 @@ import { build } from "esbuild";
 /** Budgets in gzipped bytes of the minified bundle; docs/quality.md explains the headroom. */
 const BUDGET_GZIP_BYTES = 110_000;
 /** The library's own code plus decimal.js and the other runtime dependencies, zod left external. */
-const BUDGET_GZIP_BYTES_WITHOUT_ZOD = 72_000;
+const BUDGET_GZIP_BYTES_WITHOUT_ZOD = 78_000;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const entry = resolve(root, "dist/index.js");

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { fxSchema, selectRate } from "../src/facts/fx.js";
 import { readFact } from "../src/facts/readFact.js";
+import type { PeriodFactsInput } from "../src/facts/schema.js";
 import {
   type BaseFeePlusBonusOptions,
   type BasisOptions,
@@ -319,7 +320,7 @@ describe("the helpers beside the entry points check their arguments", () => {
   });
 
   it("cycle helpers refuse a malformed period, cycle or anchor", () => {
-    expect(paths(() => cycleProration(MARCH, { days: 0 }))).toEqual([["cycle", "days"]]);
+    expect(paths(() => cycleProration(MARCH, { days: 0 }))).toEqual([["cycle"]]);
     expect(paths(() => cycleProration(MARCH, "monthly", "2026-3-1"))).toEqual([["anchor"]]);
     expect(paths(() => cycleContaining(undefined as unknown as Period, "weekly" as Cycle, "x"))).toEqual([
       ["term"],
@@ -387,7 +388,7 @@ describe("the helpers beside the entry points check their arguments", () => {
     expect(refusal(() => readFact(undefined as never, "sales.gross")).paths).toEqual([["facts"]]);
     expect(refusal(() => readFact({ sales: { gross: {} } } as never, "sales.gross"))).toEqual({
       code: "facts-invalid",
-      paths: [["sales", "gross"]],
+      paths: [["facts", "sales", "gross"]],
     });
     expect(refusal(() => readFact(FACTS as never, 5 as never)).code).toBe("fact-path-unknown");
     expect(singleGoal(null as never)).toBeUndefined();
@@ -415,5 +416,18 @@ describe("the helpers beside the entry points check their arguments", () => {
     expect(storeFactsInCurrency(contractJson, ["us"], MARCH, marchJson).facts.sales?.gross).toBe(
       FACTS?.sales.gross,
     );
+    // An object with the contract's fields only (no id, so not a whole contract): its FX table is
+    // parsed too, so a rate given as a number converts like the contract's own would.
+    const { id: _id, ...fields } = contractJson;
+    const euro = {
+      ...fields,
+      stores: [{ ...contractJson.stores[0], currency: "EUR" }],
+      fx: { policy: "fixed", rates: [{ from: "EUR", to: "USD", rate: 1.5 }] },
+      attainmentCap: "1.5",
+    };
+    const eurFacts = { ...FACTS, currency: "EUR", sales: { ...FACTS?.sales, gross: "100.00" } };
+    const pooled = storeFactsInCurrency(euro, ["us"], MARCH, [eurFacts as PeriodFactsInput]);
+    expect(pooled.facts.sales?.gross).toBe("150.00");
+    expect(pooled.rates.map((r) => r.rate)).toEqual(["1.5"]);
   });
 });

@@ -27,4 +27,22 @@ describe("selectRate under the fixed policy", () => {
       "No USD→EUR exchange rate (fixed policy); add one to the FX table (inverse rates are never derived)",
     );
   });
+
+  it("checks a table once, but still never takes a dated rate or a rate that is not a decimal string", () => {
+    const fx = { policy: "fixed" as "fixed" | "cycle-end", rates: [{ from: "EUR", to: "USD", rate: "1.1" }] };
+    expect(selectRate(fx, "EUR", "USD", "2026-03-31").rate).toBe("1.1");
+    // Changed after its check: a dated rate first in the list is skipped, the undated one taken.
+    const rates = fx.rates as { from: string; to: string; rate: unknown; date?: string }[];
+    rates.unshift({ from: "EUR", to: "USD", rate: "9.9", date: "2026-03-31" });
+    expect(selectRate(fx, "EUR", "USD", "2026-03-31").rate).toBe("1.1");
+    (rates[1] as { rate: unknown }).rate = 1.5;
+    let error: unknown;
+    try {
+      selectRate(fx, "EUR", "USD", "2026-03-31");
+    } catch (e) {
+      error = e;
+    }
+    expect((error as KpiContractError).code).toBe("arguments-invalid");
+    expect((error as KpiContractError).issues.map((i) => i.path)).toContainEqual(["fx"]);
+  });
 });

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { checkArguments } from "../internal/arguments.js";
 import { D } from "../internal/decimal.js";
 import { currencySchema } from "../values/currency.js";
-import { type DecimalString, decimalSchema } from "../values/decimal.js";
+import { type DecimalString, decimalSchema, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { type DateString, dateSchema, isDateString } from "../values/period.js";
 
@@ -126,16 +126,18 @@ export function selectRate(fx: FxTable, from: string, to: string, onDate: DateSt
     checkSelectRateArguments(fx, from, to, onDate);
   }
   if (from === to) return { from, to, rate: "1" };
-  // The table passed fxSchema: under `fixed` a pair has one undated rate, under `cycle-end` every
-  // rate is dated and no pair has two rates on one date.
-  let best: (FxRate & { readonly date: DateString }) | undefined;
+  let best: FxRate | undefined;
   for (const r of fx.rates) {
     if (r.from !== from || r.to !== to) continue;
-    if (fx.policy === "fixed") return { from, to, rate: r.rate };
-    const date = r.date as DateString;
-    if (date <= onDate && (best === undefined || date > best.date)) best = { ...r, date };
+    if (fx.policy === "fixed") {
+      // fxSchema allows no dated rate under `fixed`; one added to a checked table is not taken.
+      if (r.date === undefined) return chosen(fx, from, to, onDate, r);
+      continue;
+    }
+    if (r.date !== undefined && r.date <= onDate && (best?.date === undefined || r.date > best.date))
+      best = r;
   }
-  if (best === undefined) {
+  if (best?.date === undefined) {
     const when = fx.policy === "fixed" ? "(fixed policy)" : `dated on or before ${onDate}`;
     throw new KpiContractError(
       "fx-rate-missing",
@@ -143,7 +145,21 @@ export function selectRate(fx: FxTable, from: string, to: string, onDate: DateSt
       { from, to, date: onDate },
     );
   }
-  return { from, to, rate: best.rate, date: best.date };
+  return chosen(fx, from, to, onDate, best);
+}
+
+/**
+ * The selection of `rate`, whose text is checked again: a checked table is not checked on every
+ * call, so a rate changed to a number or an object afterwards is refused here.
+ */
+function chosen(fx: FxTable, from: string, to: string, onDate: DateString, rate: FxRate): FxRateSelection {
+  if (!isDecimalString(rate.rate)) {
+    CHECKED_TABLES.delete(fx);
+    checkSelectRateArguments(fx, from, to, onDate);
+  }
+  return rate.date === undefined
+    ? { from, to, rate: rate.rate }
+    : { from, to, rate: rate.rate, date: rate.date };
 }
 
 /** FX tables {@link selectRate} has checked: parsed tables are read many times, and checked once. */

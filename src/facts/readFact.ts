@@ -1,3 +1,4 @@
+import { refuse } from "../internal/issues.js";
 import { type DecimalString, describeInput, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import {
@@ -133,24 +134,26 @@ export function attributedFactPath(window: string, field: "sales" | "orders"): F
  */
 export function readFact(facts: PeriodFacts, path: FactPath): DecimalString | undefined {
   if (typeof facts !== "object" || facts === null) {
-    throw new KpiContractError(
-      "arguments-invalid",
-      `Invalid readFact arguments:\nfacts: Expected parsed period facts, received ${describeInput(facts)}`,
-      { count: 1 },
-      [{ code: "invalid_type", path: ["facts"], message: "Expected parsed period facts" }],
-    );
+    refuse("arguments-invalid", "Invalid readFact arguments", [
+      {
+        code: "invalid_type",
+        path: ["facts"],
+        message: `Expected parsed period facts, received ${describeInput(facts)}`,
+      },
+    ]);
   }
   const value = readFactValue(facts, path);
   if (value === undefined) return undefined;
   // Parsed facts hold decimal strings and whole counts; anything else would come out as text
   // such as "[object Object]" or "NaN".
   if (typeof value === "string" ? !isDecimalString(value) : !(Number.isSafeInteger(value) && value >= 0)) {
-    throw new KpiContractError(
-      "facts-invalid",
-      `Invalid period facts:\n${path}: Expected a decimal string or a count, received ${describeInput(value)}`,
-      { count: 1 },
-      [{ code: "invalid_type", path: path.split("."), message: "Expected a decimal string or a count" }],
-    );
+    refuse("facts-invalid", "Invalid period facts", [
+      {
+        code: "invalid_type",
+        path: ["facts", ...path.split(".")],
+        message: `Expected a decimal string or a count, received ${describeInput(value)}`,
+      },
+    ]);
   }
   return String(value);
 }

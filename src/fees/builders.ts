@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import type { DecimalString } from "../values/decimal.js";
-import { KpiContractError } from "../values/KpiContractError.js";
+import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 import type { RoundingMode } from "../values/rounding.js";
 import { type FeeSchedule, feeScheduleSchema } from "./schema.js";
 import type { TierMode } from "./tiers.js";
@@ -172,14 +172,8 @@ const revenueShareShape = z.looseObject(
 /** Refuses options a builder cannot read, with `schedule-invalid` and paths from `options`. */
 function checkShape(options: unknown, shape: z.ZodType, builder: string): void {
   const result = shape.safeParse(options);
-  if (result.success) return;
-  const issues = toValidationIssues(result.error, ["options"]);
-  throw new KpiContractError(
-    "schedule-invalid",
-    `${builder}: the options cannot be read:\n${describeIssues(issues)}`,
-    { builder, count: issues.length },
-    issues,
-  );
+  if (!result.success)
+    refuseSchedule(builder, "the options cannot be read", toValidationIssues(result.error, ["options"]));
 }
 
 function scheduleOf(options: ScheduleOptions, components: readonly unknown[], builder: string): FeeSchedule {
@@ -192,16 +186,18 @@ function scheduleOf(options: ScheduleOptions, components: readonly unknown[], bu
     ...(options.tax !== undefined ? { tax: options.tax } : {}),
   };
   const parsed = feeScheduleSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = toValidationIssues(parsed.error);
-    throw new KpiContractError(
-      "schedule-invalid",
-      `${builder}: the schedule is invalid:\n${describeIssues(issues)}`,
-      { builder, count: issues.length },
-      issues,
-    );
-  }
+  if (!parsed.success) refuseSchedule(builder, "the schedule is invalid", toValidationIssues(parsed.error));
   return parsed.data;
+}
+
+/** The builders' refusal: `schedule-invalid`, the builder and one line per issue. */
+function refuseSchedule(builder: string, what: string, issues: ValidationIssue[]): never {
+  throw new KpiContractError(
+    "schedule-invalid",
+    `${builder}: ${what}:\n${describeIssues(issues)}`,
+    { builder, count: issues.length },
+    issues,
+  );
 }
 
 function basisOf(b: BasisOptions): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { refuse } from "../internal/issues.js";
 import { describeInput } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { acosKpi } from "./acos.js";
@@ -101,12 +102,13 @@ export function isCatalogueKpi(id: string): boolean {
  */
 export function getKpiDefinition(id: string, customKpis: readonly KpiDefinition[] = []): KpiDefinition {
   if (!Array.isArray(customKpis) || !customKpis.every((k) => typeof k === "object" && k !== null)) {
-    throw new KpiContractError(
-      "arguments-invalid",
-      `Invalid getKpiDefinition arguments:\ncustomKpis: Expected an array of KPI definitions, received ${describeInput(customKpis)}`,
-      { count: 1 },
-      [{ code: "invalid_type", path: ["customKpis"], message: "Expected an array of KPI definitions" }],
-    );
+    refuse("arguments-invalid", "Invalid getKpiDefinition arguments", [
+      {
+        code: "invalid_type",
+        path: ["customKpis"],
+        message: `Expected an array of KPI definitions, received ${describeInput(customKpis)}`,
+      },
+    ]);
   }
   const known = isCatalogueKpi(id) ? BY_ID[id] : undefined;
   if (known !== undefined) return known;

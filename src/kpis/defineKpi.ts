@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isFactPath, readFact } from "../facts/readFact.js";
+import { isFactPath, readFactValue } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { describeIssues } from "../internal/issues.js";
 import type { DecimalString } from "../values/decimal.js";
@@ -212,8 +212,9 @@ function minimalTrace<Scope extends Record<string, unknown>>(
   const paths = spec.reads(scope);
   const inputs: Record<string, string> = {};
   for (const path of paths) {
-    const raw = isFactPath(path) ? readFact(facts, path) : undefined;
-    if (raw !== undefined) inputs[path] = raw;
+    // The facts were parsed: their values are read as they are, without readFact's checks.
+    const raw = isFactPath(path) ? readFactValue(facts, path) : undefined;
+    if (raw !== undefined) inputs[path] = String(raw);
   }
   return {
     kpi: spec.id,

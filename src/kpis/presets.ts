@@ -2,7 +2,7 @@ import * as z from "zod";
 import { checkArguments } from "../internal/arguments.js";
 import { describeInput } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { type DateString, isDateString } from "../values/period.js";
+import { type DateString, dateSchema, isDateString } from "../values/period.js";
 
 /**
  * A platform preset (SPEC §3): one version of a named, frozen scope of one KPI, with the date it
@@ -31,9 +31,7 @@ const presetsShape = z.array(
       name: z.string({ error: "Expected the preset's name" }),
       kpi: z.string({ error: "Expected the preset's KPI id" }),
       scope: z.looseObject({}, { error: "Expected the preset's scope, an object" }),
-      effectiveFrom: z.string({ error: "Expected the date the preset takes effect" }).refine(isDateString, {
-        error: "Expected a real calendar date YYYY-MM-DD",
-      }),
+      effectiveFrom: dateSchema,
       source: z.string({ error: "Expected the preset's source" }),
       description: z.string({ error: "Expected the preset's description" }),
     },

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { isParsedContract, safeParseContract } from "../contract/parseContract.js";
 import { convertParsedFacts } from "../facts/convertFacts.js";
-import { type FxTable, selectRate } from "../facts/fx.js";
+import { type FxTable, fxSchema, selectRate } from "../facts/fx.js";
 import { parseFactsList } from "../facts/internal/readPeriodFacts.js";
 import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
@@ -979,6 +979,7 @@ const evaluationContractSchema = z.looseObject({
   targets: z.array(targetSchema),
   fees: z.looseObject({ currency: z.string() }),
   attainmentCap: decimalSchema,
+  fx: fxSchema.optional(),
 });
 
 /**
@@ -990,7 +991,12 @@ function asEvaluationContract(input: unknown): EvaluationContract {
   if (isParsedContract(input)) return input;
   const whole = safeParseContract(input);
   if (whole.success) return whole.data;
-  if (evaluationContractSchema.safeParse(input).success) return input as EvaluationContract;
+  const fields = evaluationContractSchema.safeParse(input);
+  if (fields.success) {
+    // The FX table as parsed (rates given as numbers become decimal strings).
+    const fx = fields.data.fx;
+    return (fx === undefined ? input : { ...(input as object), fx }) as EvaluationContract;
+  }
   throw whole.error;
 }
 

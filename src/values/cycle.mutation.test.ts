@@ -11,7 +11,7 @@ describe("cycle (mutation-driven)", () => {
 
   it("names the period that spans two cycles", () => {
     expect(() => cycleProration({ start: "2026-01-20", end: "2026-02-10" }, "monthly")).toThrow(
-      new RangeError("2026-01-20..2026-02-10 does not lie inside one cycle"),
+      "Invalid cycleProration arguments:\nperiod: 2026-01-20..2026-02-10 does not lie inside one cycle (the cycle of 2026-01-20 ends 2026-01-31)",
     );
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import * as z from "zod";
 import { dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { cycleContaining, cycleProration, cycleSchema, cyclesOf } from "./cycle.js";
+import { KpiContractError } from "./KpiContractError.js";
 import { roundMoney } from "./rounding.js";
 
 const p = (start: string, end: string) => ({ start, end });
@@ -238,8 +239,18 @@ describe("cycleProration", () => {
     ["spans two months", p("2026-01-20", "2026-02-05"), "monthly", undefined],
     ["spans two quarters", p("2026-03-01", "2026-04-30"), "quarterly", undefined],
     ["crosses a 14-day run", p("2026-01-20", "2026-01-30"), { days: 14 }, "2026-01-10"],
-  ])("throws a RangeError when the period %s", (_, period, cycle, anchor) => {
-    expect(() => cycleProration(period, cycle, anchor)).toThrow(RangeError);
+  ])("refuses a period that %s, at period with period-not-in-one-cycle", (_, period, cycle, anchor) => {
+    let caught: unknown;
+    try {
+      cycleProration(period, cycle, anchor);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(KpiContractError);
+    expect((caught as KpiContractError).code).toBe("arguments-invalid");
+    expect((caught as KpiContractError).issues).toEqual([
+      expect.objectContaining({ code: "period-not-in-one-cycle", path: ["period"] }),
+    ]);
   });
 
   test("refuses a reversed period as a bad argument, at period.end", () => {

@@ -1,7 +1,6 @@
 import * as z from "zod";
 import { checkArguments } from "../internal/arguments.js";
-import { refuse, toValidationIssues } from "../internal/issues.js";
-import type { ValidationIssue } from "./KpiContractError.js";
+import { refuse } from "../internal/issues.js";
 import {
   containsDay,
   dateSchema,
@@ -12,7 +11,6 @@ import {
   isPeriodArgument,
   type Period,
   periodArgumentSchema,
-  periodSchema,
 } from "./period.js";
 
 /**
@@ -23,6 +21,9 @@ export type Cycle = "monthly" | "quarterly" | { readonly days: number };
 
 /** The day number of 9999-12-31, the last date the library writes. */
 const LAST_DAY = dayNumber("9999-12-31");
+
+/** The longest `{ days }` cycle: ten years. */
+const MAX_CYCLE_DAYS = 3660;
 
 /**
  * Zod schema of a cycle: `"monthly"`, `"quarterly"` or `{ "days": n }` with n a whole number ≥ 1.
@@ -41,7 +42,7 @@ export const cycleSchema: z.ZodType<Cycle> = z.union(
         .number({ error: "Expected a whole number of days" })
         .int({ error: "Expected a whole number of days" })
         .min(1, { error: "A cycle lasts at least 1 day" })
-        .max(3660, { error: "A cycle lasts at most 3660 days" }),
+        .max(MAX_CYCLE_DAYS, { error: `A cycle lasts at most ${MAX_CYCLE_DAYS} days` }),
     }),
   ],
   { error: 'Expected a cycle: "monthly", "quarterly" or { "days": n }' },
@@ -57,7 +58,7 @@ export function isCycle(value: unknown): value is Cycle {
     typeof days === "number" &&
     Number.isInteger(days) &&
     days >= 1 &&
-    days <= 3660
+    days <= MAX_CYCLE_DAYS
   );
 }
 
@@ -91,25 +92,23 @@ function fullCycleAt(day: number, cycle: Cycle, anchor: number): DayRange {
 }
 
 /**
+ * A cycle as the cycle helpers take it: one issue `cycle-invalid` at the argument, whatever is
+ * wrong inside it.
+ */
+const cycleArgumentSchema = z.custom<Cycle>(isCycle, {
+  message: `Expected a cycle: "monthly", "quarterly" or { "days": n } with n from 1 to ${MAX_CYCLE_DAYS}`,
+  params: { code: "cycle-invalid" },
+});
+
+/**
  * Refuses a term that is not a valid period or a cycle that is not one, with their paths: a
  * malformed term would otherwise give cycles outside it, and `{ days: -1 }` would never end.
  */
 function checkCyclesArguments(term: unknown, cycle: unknown): void {
-  const issues: ValidationIssue[] = [];
-  // Only start and end are read: a term object may carry more keys (the period schema is strict).
-  const t = term as Partial<Period> | null | undefined;
-  const period = periodSchema.safeParse(
-    typeof t === "object" && t !== null ? { start: t.start, end: t.end } : t,
-  );
-  if (!period.success) issues.push(...toValidationIssues(period.error, ["term"]));
-  if (!cycleSchema.safeParse(cycle).success) {
-    issues.push({
-      code: "cycle-invalid",
-      path: ["cycle"],
-      message: 'Expected a cycle: "monthly", "quarterly" or { "days": n } with n from 1 to 3660',
-    });
-  }
-  if (issues.length > 0) refuse("arguments-invalid", "Invalid cyclesOf arguments", issues);
+  checkArguments("cyclesOf", [
+    ["term", periodArgumentSchema, term],
+    ["cycle", cycleArgumentSchema, cycle],
+  ]);
 }
 
 /**
@@ -164,9 +163,8 @@ export interface CycleProration {
  * @param cycle - the cycle kind
  * @param anchor - the term start (where `{ days }` cycles are counted from); defaults to `period.start`
  * @returns `{ days, fullDays, full }`
- * @throws RangeError when the period does not lie inside one cycle; `KpiContractError`
- *   `date-out-of-range` when the full `{ days }` run would end after 9999-12-31, and
- *   `arguments-invalid` for a period, cycle or anchor that is not one
+ * @throws `KpiContractError` `arguments-invalid` for a period, cycle or anchor that is not one, and
+ *   for a period that does not lie inside one cycle (issue code `period-not-in-one-cycle`)
  * @example
  * ```ts
  * cycleProration({ start: "2026-01-10", end: "2026-01-31" }, "monthly"); // days 22, fullDays 31
@@ -176,7 +174,7 @@ export function cycleProration(period: Period, cycle: Cycle, anchor?: string): C
   if (!isPeriodArgument(period) || !isCycle(cycle) || (anchor !== undefined && !isDateString(anchor))) {
     checkArguments("cycleProration", [
       ["period", periodArgumentSchema, period],
-      ["cycle", cycleSchema, cycle],
+      ["cycle", cycleArgumentSchema, cycle],
       ["anchor", dateSchema.optional(), anchor],
     ]);
   }
@@ -184,8 +182,14 @@ export function cycleProration(period: Period, cycle: Cycle, anchor?: string): C
   const start = dayNumber(period.start);
   const end = dayNumber(period.end);
   const full = fullCycleAt(start, cycle, dayNumber(anchor));
-  if (end < start || end > full.end) {
-    throw new RangeError(`${period.start}..${period.end} does not lie inside one cycle`);
+  if (end > full.end) {
+    refuse("arguments-invalid", "Invalid cycleProration arguments", [
+      {
+        code: "period-not-in-one-cycle",
+        path: ["period"],
+        message: `${period.start}..${period.end} does not lie inside one cycle (the cycle of ${period.start} ends ${fromDayNumber(Math.min(full.end, LAST_DAY))})`,
+      },
+    ]);
   }
   return {
     days: end - start + 1,
@@ -211,11 +215,13 @@ export function cycleProration(period: Period, cycle: Cycle, anchor?: string): C
  * ```
  */
 export function cycleContaining(term: Period, cycle: Cycle, date: string): Period | undefined {
-  checkArguments("cycleContaining", [
-    ["term", periodArgumentSchema, term],
-    ["cycle", cycleSchema, cycle],
-    ["date", dateSchema, date],
-  ]);
+  if (!isPeriodArgument(term) || !isCycle(cycle) || !isDateString(date)) {
+    checkArguments("cycleContaining", [
+      ["term", periodArgumentSchema, term],
+      ["cycle", cycleArgumentSchema, cycle],
+      ["date", dateSchema, date],
+    ]);
+  }
   if (!containsDay(term, date)) return undefined;
   const full = fullCycleAt(dayNumber(date), cycle, dayNumber(term.start));
   return {

@@ -265,9 +265,8 @@ export function periodsOverlap(a: Period, b: Period): boolean {
  * @param period - the period
  * @param date - a `YYYY-MM-DD` date
  * @returns true when `start ≤ date ≤ end`
- * @throws {@link KpiContractError} `arguments-invalid` for an argument that is not a period of real
- *   dates in order (or a date that is
- *   not a real `YYYY-MM-DD` day)
+ * @throws {@link KpiContractError} `arguments-invalid` for a period that is not two real dates in
+ *   order, or a date that is not a real `YYYY-MM-DD` day
  * @example
  * ```ts
  * periodContains({ start: "2026-03-01", end: "2026-03-31" }, "2026-03-31"); // true

@@ -49,6 +49,12 @@ describe("cycleLabel", () => {
     expect(cycleLabel({ start: "2026-03-01", end: "2026-03-30" })).toBe("2026-03-01..2026-03-30");
     expect(cycleLabel({ start: "2026-01-01", end: "2026-03-31" })).toBe("2026-01-01..2026-03-31");
   });
+
+  it("reads month ends from the calendar: leap Februaries and the last month of year 9999", () => {
+    expect(cycleLabel({ start: "2028-02-01", end: "2028-02-29" })).toBe("2028-02");
+    expect(cycleLabel({ start: "2028-02-01", end: "2028-02-28" })).toBe("2028-02-01..2028-02-28");
+    expect(cycleLabel({ start: "9999-12-01", end: "9999-12-31" })).toBe("9999-12");
+  });
 });
 
 describe("pathText", () => {

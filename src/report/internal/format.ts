@@ -2,7 +2,7 @@ import { D, formatDecimal } from "../../internal/decimal.js";
 import type { KpiUnit } from "../../kpis/types.js";
 import { isCurrencyCode } from "../../values/currency.js";
 import { type DecimalString, isDecimalString } from "../../values/decimal.js";
-import { addDays, type Period } from "../../values/period.js";
+import { daysInMonth, type Period } from "../../values/period.js";
 import { roundMoney } from "../../values/rounding.js";
 
 /**
@@ -77,10 +77,12 @@ export function formatValue(value: DecimalString, style: ValueStyle): string {
  */
 export function cycleLabel(cycle: Period): string {
   const month = cycle.start.slice(0, 7);
+  // A whole month ends on its last day; read from the calendar, not the day after (there is none
+  // after 9999-12-31).
   if (
     cycle.start.endsWith("-01") &&
     cycle.end.slice(0, 7) === month &&
-    addDays(cycle.end, 1).endsWith("-01")
+    Number(cycle.end.slice(8, 10)) === daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))
   ) {
     return month;
   }
