@@ -3,7 +3,7 @@
 // a silent acceptance or a "NaN" in the output.
 import { describe, expect, it } from "vitest";
 import { fxSchema, selectRate } from "../src/facts/fx.js";
-import { readFact } from "../src/facts/readFact.js";
+import { attributedFactPath, readFact } from "../src/facts/readFact.js";
 import type { PeriodFactsInput } from "../src/facts/schema.js";
 import {
   type BaseFeePlusBonusOptions,
@@ -12,11 +12,13 @@ import {
   baseFeePlusBonus,
   revenueShare,
 } from "../src/fees/builders.js";
-import { getKpiDefinition } from "../src/kpis/catalogue.js";
+import { applyTiers } from "../src/fees/tiers.js";
+import { getKpiDefinition, isCatalogueKpi } from "../src/kpis/catalogue.js";
 import { computeKpi, safeComputeKpi } from "../src/kpis/computeKpi.js";
 import { defineKpi } from "../src/kpis/defineKpi.js";
 import { listPresets, resolvePreset } from "../src/kpis/presets.js";
 import { renderFinding } from "../src/locales/index.js";
+import { renderStatement } from "../src/report/renderStatement.js";
 import { allocateStatement } from "../src/settlement/allocateStatement.js";
 import { compareSchedules } from "../src/settlement/compareSchedules.js";
 import { evaluateStanding } from "../src/settlement/evaluateStanding.js";
@@ -25,13 +27,18 @@ import { safeSettle, settle } from "../src/settlement/settle.js";
 import { verifyStatement } from "../src/settlement/verifyStatement.js";
 import { validateContract } from "../src/smart/validateContract.js";
 import { computeBaseline } from "../src/targets/baseline.js";
-import { evaluateTargets, scoreOf, storeFactsInCurrency } from "../src/targets/evaluateTargets.js";
+import {
+  evaluateTargets,
+  resolveScope,
+  scoreOf,
+  storeFactsInCurrency,
+} from "../src/targets/evaluateTargets.js";
 import { singleGoal } from "../src/targets/target.js";
 import { allocate } from "../src/values/allocate.js";
 import { minorUnits } from "../src/values/currency.js";
 import { type Cycle, cycleContaining, cycleProration } from "../src/values/cycle.js";
 import { KpiContractError } from "../src/values/KpiContractError.js";
-import { localDate, parseTimestamp } from "../src/values/localDate.js";
+import { createLocalDater, localDate, parseTimestamp } from "../src/values/localDate.js";
 import {
   addDays,
   daysInPeriod,
@@ -40,6 +47,7 @@ import {
   periodsOverlap,
   samePeriod,
 } from "../src/values/period.js";
+import { roundMoney } from "../src/values/rounding.js";
 import contractJson from "./fixtures/worked/contract.json" with { type: "json" };
 import historyJson from "./fixtures/worked/history.json" with { type: "json" };
 import marchJson from "./fixtures/worked/march.json" with { type: "json" };
@@ -429,5 +437,111 @@ describe("the helpers beside the entry points check their arguments", () => {
     const pooled = storeFactsInCurrency(euro, ["us"], MARCH, [eurFacts as PeriodFactsInput]);
     expect(pooled.facts.sales?.gross).toBe("150.00");
     expect(pooled.rates.map((r) => r.rate)).toEqual(["1.5"]);
+  });
+});
+
+describe("what a fuzz of every export with nested bad values found", () => {
+  const MARCH = { start: "2026-03-01", end: "2026-03-31" };
+  const INPUT_MARCH = { cycle: MARCH, facts: marchJson, history: historyJson };
+
+  it("refuses scope knobs that are not JSON values when the contract is parsed", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const value of [10n, Number.NaN, cyclic, new Uint8Array(1), Symbol("x")]) {
+      const contract = structuredClone(contractJson) as { targets: { scope: Record<string, unknown> }[] };
+      (contract.targets[0] as { scope: Record<string, unknown> }).scope.tax = value;
+      const safe = safeSettle(contract, INPUT_MARCH);
+      expect(safe.success ? "settled" : [safe.error.code, safe.error.issues.map((i) => i.path)]).toEqual([
+        "contract-invalid",
+        [["targets", 0, "scope", "tax"]],
+      ]);
+    }
+  });
+
+  it("refuses a hole in customKpis, and names with no string form", () => {
+    expect(refusal(() => getKpiDefinition("nope", new Array(1) as never))).toEqual({
+      code: "arguments-invalid",
+      paths: [["customKpis"]],
+    });
+    expect(isCatalogueKpi(Object.create(null))).toBe(false);
+    let deep: unknown[] = [];
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(refusal(() => roundMoney("1", "USD", deep as never)).code).toBe("rounding-mode-unknown");
+    expect(refusal(() => attributedFactPath({} as never, "sales")).paths).toEqual([["window"]]);
+    expect(refusal(() => attributedFactPath("7d", "clicks" as never)).paths).toEqual([["field"]]);
+  });
+
+  it("a local dater refuses what is not a number of milliseconds", () => {
+    const toLocalDay = createLocalDater("UTC");
+    for (const value of [null, "1", [], true, 5n]) {
+      expect(refusal(() => toLocalDay(value as never)).code).toBe("timestamp-invalid");
+    }
+  });
+
+  it("defineKpi refuses knobs, a scope schema or reads of the wrong type", () => {
+    const spec = {
+      id: "ordersOverFloor",
+      description: "Orders above a floor",
+      unit: "count" as const,
+      polarity: "higher-is-better" as const,
+      reads: () => ["sales.orders"],
+      compute: () => ({ value: "1", trace: {} }) as never,
+    };
+    const codes = (extra: object) => {
+      try {
+        defineKpi({ ...spec, ...extra } as never);
+      } catch (error) {
+        return (error as KpiContractError).issues.map((i) => [i.code, i.path]);
+      }
+      return "defined";
+    };
+    expect(codes({ knobs: "floor" })).toEqual([["knob-invalid", ["knobs"]]]);
+    expect(codes({ knobs: [5] })).toEqual([["knob-invalid", ["knobs", 0]]]);
+    expect(codes({ scopeSchema: {} })).toEqual([["scope-schema-invalid", ["scopeSchema"]]]);
+    expect(codes({ reads: () => "sales.orders" })).toEqual([["reads-invalid", ["reads"]]]);
+  });
+
+  it("applyTiers, resolveScope, readFact and the report renderers check their options and inputs", () => {
+    const tiers = [{ upTo: null, rate: "0.1" }];
+    expect(refusal(() => applyTiers("100", tiers, "graduated", null as never)).code).toBe(
+      "proration-invalid",
+    );
+    expect(
+      refusal(() => applyTiers("100", tiers, "graduated", { prorationFactor: null as never })).code,
+    ).toBe("proration-invalid");
+    expect(refusal(() => resolveScope("x" as never, "acos", { preset: "amazon-sp-acos" })).paths).toEqual([
+      ["contract"],
+    ]);
+    const noWindows = { ...FACTS, ads: { ...FACTS?.ads, attributed: null } };
+    expect(readFact(noWindows as never, "ads.attributed.14d.sales")).toBeUndefined();
+    const statement = settle(contractJson, INPUT_MARCH);
+    expect(refusal(() => renderStatement(statement, null as never)).code).toBe("report-options-invalid");
+  });
+
+  it("settle refuses options that are not a plain object (an array, a Date, a Map)", () => {
+    for (const options of [[], new Date(0), new Map()]) {
+      expect(refusal(() => settle(contractJson, INPUT_MARCH, options as never))).toEqual({
+        code: "options-invalid",
+        paths: [["options"]],
+      });
+    }
+    expect(settle(contractJson, INPUT_MARCH, Object.create(null)).total).toBe("2575.20");
+  });
+
+  it("a baseline window of many missing day cycles is reported at once, its message naming the first twelve", () => {
+    const spec = {
+      from: "history" as const,
+      window: { start: "2020-01-01", end: "2025-12-31" },
+      aggregate: "mean-of-cycles" as const,
+    };
+    let caught: unknown;
+    try {
+      computeBaseline(spec, "gmv", {}, [], { cycle: { days: 1 } });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as KpiContractError).code).toBe("baseline-history-missing");
+    expect((caught as KpiContractError).message).toContain("2020-01-12..2020-01-12 and 2180 more");
+    expect(((caught as KpiContractError).params as { missing: unknown[] }).missing).toHaveLength(2192);
   });
 });

@@ -1,6 +1,6 @@
 import { refuse } from "../internal/issues.js";
 import { type DecimalString, describeInput, isDecimalString } from "../values/decimal.js";
-import { KpiContractError } from "../values/KpiContractError.js";
+import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 import {
   ATTRIBUTED_FIELDS,
   FLAT_FIELDS,
@@ -104,12 +104,30 @@ export function isFactPath(path: unknown): path is FactPath {
  * @param window - the window key, for example `"14d"`
  * @param field - `"sales"` or `"orders"`
  * @returns `"ads.attributed.<window>.<field>"`
+ * @throws {@link KpiContractError} `arguments-invalid` for a window that is not a window key
+ *   (lower-case letters, digits and `-`) or a field other than `"sales"` and `"orders"`
  * @example
  * ```ts
  * attributedFactPath("7d", "sales"); // "ads.attributed.7d.sales"
  * ```
  */
 export function attributedFactPath(window: string, field: "sales" | "orders"): FactPath {
+  const issues: ValidationIssue[] = [];
+  if (typeof window !== "string" || !WINDOW_KEY_PATTERN.test(window)) {
+    issues.push({
+      code: "invalid_type",
+      path: ["window"],
+      message: `Expected a window key of lower-case letters, digits and - such as "14d", received ${describeInput(window)}`,
+    });
+  }
+  if (field !== "sales" && field !== "orders") {
+    issues.push({
+      code: "invalid_type",
+      path: ["field"],
+      message: `Expected "sales" or "orders", received ${describeInput(field)}`,
+    });
+  }
+  if (issues.length > 0) refuse("arguments-invalid", "Invalid attributedFactPath arguments", issues);
   return `ads.attributed.${window}.${field}`;
 }
 
@@ -185,7 +203,9 @@ export function readFactValue(facts: PeriodFacts, path: FactPath): string | numb
     case "attributed": {
       const windows = facts.ads?.attributed;
       const window =
-        windows !== undefined && Object.hasOwn(windows, parsed.window) ? windows[parsed.window] : undefined;
+        typeof windows === "object" && windows !== null && Object.hasOwn(windows, parsed.window)
+          ? windows[parsed.window]
+          : undefined;
       return window?.[parsed.field];
     }
     case "star": {

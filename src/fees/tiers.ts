@@ -74,8 +74,18 @@ function scaleOf(factor: ApplyTiersOptions["prorationFactor"]): Scale | undefine
     }
     return { num: new D(factor), den: ONE };
   }
-  const { days, fullDays } = factor;
-  if (!Number.isSafeInteger(days) || !Number.isSafeInteger(fullDays) || days < 0 || fullDays < 1) {
+  const { days, fullDays } = (typeof factor === "object" && factor !== null ? factor : {}) as {
+    days?: unknown;
+    fullDays?: unknown;
+  };
+  if (
+    typeof days !== "number" ||
+    typeof fullDays !== "number" ||
+    !Number.isSafeInteger(days) ||
+    !Number.isSafeInteger(fullDays) ||
+    days < 0 ||
+    fullDays < 1
+  ) {
     throw new KpiContractError(
       "proration-invalid",
       `A proration is { days, fullDays } with whole numbers, days ≥ 0 and fullDays ≥ 1, received ${describeInput(factor)}`,
@@ -170,7 +180,8 @@ export function applyTiersDec(
  * @param options - `prorationFactor` scales every `upTo` (a decimal, or `{ days, fullDays }`)
  * @returns the exact amount and the per-tier breakdown
  * @throws {@link KpiContractError} `tiers-invalid` (with the issues), `basis-invalid` for a basis
- *   that is not a decimal of zero or more, `proration-invalid`
+ *   that is not a decimal of zero or more, `proration-invalid` (also for options that are not an
+ *   object)
  * @example
  * ```ts
  * const tiers = [{ upTo: "20000", rate: "0.05" }, { upTo: null, rate: "0.03" }];
@@ -213,6 +224,13 @@ export function applyTiers(
       `Invalid tiers:\n${describeIssues(issues)}`,
       { count: issues.length },
       issues,
+    );
+  }
+  if (typeof options !== "object" || options === null) {
+    throw new KpiContractError(
+      "proration-invalid",
+      `applyTiers options are an object { prorationFactor? }, received ${describeInput(options)}`,
+      { options: describeInput(options) },
     );
   }
   const scale = scaleOf(options.prorationFactor);

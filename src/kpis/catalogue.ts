@@ -84,7 +84,7 @@ const BY_ID: Readonly<Record<string, KpiDefinition | undefined>> = KPI_CATALOGUE
  * ```
  */
 export function isCatalogueKpi(id: string): boolean {
-  return Object.hasOwn(BY_ID, id);
+  return typeof id === "string" && Object.hasOwn(BY_ID, id);
 }
 
 /**
@@ -101,7 +101,7 @@ export function isCatalogueKpi(id: string): boolean {
  * ```
  */
 export function getKpiDefinition(id: string, customKpis: readonly KpiDefinition[] = []): KpiDefinition {
-  if (!Array.isArray(customKpis) || !customKpis.every((k) => typeof k === "object" && k !== null)) {
+  if (!Array.isArray(customKpis) || !isListOfObjects(customKpis)) {
     refuse("arguments-invalid", "Invalid getKpiDefinition arguments", [
       {
         code: "invalid_type",
@@ -136,4 +136,13 @@ export function getKpiDefinition(id: string, customKpis: readonly KpiDefinition[
  */
 export function listKpis(): readonly KpiDefinition[] {
   return Object.values(KPI_CATALOGUE);
+}
+
+/** True when every entry is an object (a hole is not: `every` would skip it). */
+function isListOfObjects(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
+    if (typeof entry !== "object" || entry === null) return false;
+  }
+  return true;
 }

@@ -86,7 +86,15 @@ function specIssues(spec: DefineKpiSpec<Record<string, unknown>>): ValidationIss
   }
   if (typeof spec.reads !== "function") add("reads-invalid", ["reads"], "reads must be a function");
   if (typeof spec.compute !== "function") add("compute-invalid", ["compute"], "compute must be a function");
-  const schema = spec.scopeSchema;
+  const declared: unknown = spec.scopeSchema;
+  const schemaIsZod =
+    typeof declared === "object" &&
+    declared !== null &&
+    typeof (declared as z.ZodType).safeParse === "function";
+  if (declared !== undefined && !schemaIsZod) {
+    add("scope-schema-invalid", ["scopeSchema"], "The scope schema must be a zod schema");
+  }
+  const schema = schemaIsZod ? (declared as z.ZodType) : undefined;
   if (schema !== undefined && !schema.safeParse({}).success) {
     add(
       "scope-schema-invalid",
@@ -94,8 +102,13 @@ function specIssues(spec: DefineKpiSpec<Record<string, unknown>>): ValidationIss
       "The scope schema must accept {} (every knob has a default for ad-hoc use)",
     );
   }
-  (spec.knobs ?? []).forEach((knob, i) => {
-    if (knob === "minSample") {
+  const knobs: unknown = spec.knobs ?? [];
+  if (!Array.isArray(knobs))
+    add("knob-invalid", ["knobs"], `Expected a list of knob names, received ${describeInput(knobs)}`);
+  (Array.isArray(knobs) ? knobs : []).forEach((knob: unknown, i) => {
+    if (typeof knob !== "string") {
+      add("knob-invalid", ["knobs", i], `Expected a knob name, received ${describeInput(knob)}`);
+    } else if (knob === "minSample") {
       add("knob-invalid", ["knobs", i], "minSample is optional and never listed among the knobs");
     } else if (schema !== undefined && !acceptsKey(schema, knob)) {
       add("knob-invalid", ["knobs", i], `The scope schema has no knob "${knob}"`);
@@ -109,7 +122,16 @@ function specIssues(spec: DefineKpiSpec<Record<string, unknown>>): ValidationIss
   if (issues.length === 0) {
     // The default scope's reads are checked here; a scope-dependent read is checked when traced.
     const defaults = (schema ?? z.strictObject({})).parse({}) as Record<string, unknown>;
-    spec.reads(defaults).forEach((path, i) => {
+    const paths: unknown = spec.reads(defaults);
+    if (!Array.isArray(paths)) {
+      add(
+        "reads-invalid",
+        ["reads"],
+        `reads() must return a list of fact paths, returned ${describeInput(paths)}`,
+      );
+      return issues;
+    }
+    paths.forEach((path: unknown, i) => {
       if (!isFactPath(path)) {
         add(
           "fact-path-unknown",

@@ -61,7 +61,7 @@ export function renderFinding(
   if (typeof locale !== "string" || !Object.hasOwn(MESSAGES, locale)) {
     throw new KpiContractError(
       "locale-unknown",
-      `Unknown locale ${typeof locale === "string" ? JSON.stringify(locale) : String(locale)}: use "en" or "zh-CN"`,
+      `Unknown locale ${describeInput(locale)}: use "en" or "zh-CN"`,
       {
         locale,
       },

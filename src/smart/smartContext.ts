@@ -12,7 +12,7 @@ import { computeKpi } from "../kpis/computeKpi.js";
 import { customKpiFromJson } from "../kpis/customKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import { computeBaseline } from "../targets/baseline.js";
-import { resolveScope } from "../targets/evaluateTargets.js";
+import { expandScope } from "../targets/evaluateTargets.js";
 import { type GoalKind, singleGoal, type Target } from "../targets/target.js";
 import { cycleProration, cyclesOf } from "../values/cycle.js";
 import { type DecimalString, describeInput } from "../values/decimal.js";
@@ -204,7 +204,7 @@ function resolveScopeInfo(
   const scopePath = [...path, "scope"];
   let knobs: Record<string, unknown>;
   try {
-    knobs = resolveScope(contract, kpi, scopeInput).scope;
+    knobs = expandScope(contract, kpi, scopeInput).scope;
   } catch (error) {
     if (!(error instanceof KpiContractError)) throw error;
     const presetInput = scopeInput?.preset;

@@ -164,6 +164,9 @@ function wholeCycles(window: Period, cycle: Cycle): Period[] {
   return cycles;
 }
 
+/** How many missing cycles a `baseline-history-missing` message names. */
+const MESSAGE_GAPS = 12;
+
 /**
  * Computes a baseline (SPEC §4.1): a stated value as given, or from history facts over a window of
  * whole cycles, either averaging the per-cycle KPI values (`mean-of-cycles`: "average monthly GMV")
@@ -177,7 +180,8 @@ function wholeCycles(window: Period, cycle: Cycle): Period[] {
  * @param options - `cycle` (the contract's), `stores` to use, `customKpis`
  * @returns the value (null with a reason when the KPI has none) and a trace
  * @throws {@link KpiContractError} `arguments-invalid` (a malformed baseline, a history that is not
- *   an array, or options without a valid `cycle`, with their paths); `baseline-history-missing` naming every cycle of the window
+ *   an array, or options without a valid `cycle`, with their paths); `baseline-history-missing`
+ *   naming the missing cycles of the window (the first 12 in the message, all in params)
  *   without facts (params `{ missing }`), `baseline-window-partial`, `facts-invalid`, `kpi-unknown`,
  *   `scope-invalid`, `currency-mismatch` (history in several currencies)
  * @example
@@ -229,12 +233,18 @@ export function computeBaseline(
           .map((id) => ({ period: c.period, store: id })),
   );
   if (gaps.length > 0) {
-    const missing = perCycle.filter((c) => gaps.some((g) => g.period === c.period)).map((c) => c.period);
+    const gapPeriods = new Set(gaps.map((g) => g.period));
+    const missing = perCycle.filter((c) => gapPeriods.has(c.period)).map((c) => c.period);
+    // The message names the first gaps; params list them all (a long window of day cycles can
+    // miss tens of thousands).
+    const named = gaps
+      .slice(0, MESSAGE_GAPS)
+      .map((g) => `${g.store === undefined ? "" : `${g.store} `}${g.period.start}..${g.period.end}`)
+      .join(", ");
+    const more = gaps.length > MESSAGE_GAPS ? ` and ${gaps.length - MESSAGE_GAPS} more` : "";
     throw new KpiContractError(
       "baseline-history-missing",
-      `History has no facts for ${gaps
-        .map((g) => `${g.store === undefined ? "" : `${g.store} `}${g.period.start}..${g.period.end}`)
-        .join(", ")} (baseline window ${spec.window.start}..${spec.window.end})`,
+      `History has no facts for ${named}${more} (baseline window ${spec.window.start}..${spec.window.end})`,
       {
         missing,
         window: spec.window,

@@ -23,9 +23,16 @@ import {
   normalizeDecimal,
 } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { containsDay, type Period, periodArgumentSchema, periodSchema, sameDays } from "../values/period.js";
+import {
+  containsDay,
+  dateSchema,
+  type Period,
+  periodArgumentSchema,
+  periodSchema,
+  sameDays,
+} from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
-import { type GoalKind, singleGoal, type Target, targetSchema } from "./target.js";
+import { type GoalKind, scopeInputSchema, singleGoal, type Target, targetSchema } from "./target.js";
 
 /**
  * The parts of a contract that target evaluation reads. A parsed `Contract` satisfies it.
@@ -133,6 +140,12 @@ export interface ResolvedScope {
   readonly preset?: { readonly name: string; readonly effectiveFrom: string };
 }
 
+/** What {@link resolveScope} reads of a contract: the term start picks a preset's version. */
+const resolveScopeContract = z.looseObject(
+  { term: z.looseObject({ start: dateSchema }, { error: "Expected the contract's term { start, end }" }) },
+  { error: "Expected a contract" },
+);
+
 /**
  * Expands a scope as written in a contract: `{ "preset": name }` becomes the preset's knobs in the
  * version in force at the term start; any other scope is used as written.
@@ -141,13 +154,29 @@ export interface ResolvedScope {
  * @param kpi - the KPI id the scope belongs to
  * @param scopeInput - the scope as written (or undefined)
  * @returns the KPI id, the knobs, and the preset used
- * @throws {@link KpiContractError} `preset-unknown`, `preset-not-effective`, or `preset-kpi-mismatch`
+ * @throws {@link KpiContractError} `preset-unknown`, `preset-not-effective`, or `preset-kpi-mismatch`;
+ *   `arguments-invalid` for a contract without a term, a KPI id that is not a string or a scope
+ *   that is not an object
  * @example
  * ```ts
  * resolveScope(contract, "acos", { preset: "amazon-sp-acos" }).scope; // { attributionWindow: "7d" }
  * ```
  */
 export function resolveScope(
+  contract: Pick<EvaluationContract, "term">,
+  kpi: string,
+  scopeInput: Readonly<Record<string, unknown>> | undefined,
+): ResolvedScope {
+  checkArguments("resolveScope", [
+    ["contract", resolveScopeContract, contract],
+    ["kpi", z.string({ error: "Expected a KPI id" }), kpi],
+    ["scopeInput", scopeInputSchema.optional(), scopeInput],
+  ]);
+  return expandScope(contract, kpi, scopeInput);
+}
+
+/** {@link resolveScope} on a parsed contract and scope (what target plans and SMART rules call). @internal */
+export function expandScope(
   contract: Pick<EvaluationContract, "term">,
   kpi: string,
   scopeInput: Readonly<Record<string, unknown>> | undefined,
@@ -192,8 +221,7 @@ export function resolveScopeOnce(
   kpi: string,
   scopeInput: Readonly<Record<string, unknown>> | undefined,
 ): ResolvedScope {
-  if (scopeInput === undefined || !Object.isFrozen(scopeInput))
-    return resolveScope(contract, kpi, scopeInput);
+  if (scopeInput === undefined || !Object.isFrozen(scopeInput)) return expandScope(contract, kpi, scopeInput);
   let byKey = RESOLVED_SCOPES.get(scopeInput);
   if (byKey === undefined) {
     byKey = new Map();
@@ -202,7 +230,7 @@ export function resolveScopeOnce(
   const key = `${kpi}\u0000${contract.term.start}`;
   let resolved = byKey.get(key);
   if (resolved === undefined) {
-    resolved = deepFreeze(resolveScope(contract, kpi, scopeInput));
+    resolved = deepFreeze(expandScope(contract, kpi, scopeInput));
     byKey.set(key, resolved);
   }
   return resolved;

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { isPlainJson } from "../internal/plainJson.js";
 import { DECIMAL_PATTERN, type DecimalString, numberToDecimalString } from "../values/decimal.js";
 import { idSchema } from "../values/id.js";
 import { periodSchema } from "../values/period.js";
@@ -77,11 +78,17 @@ export type TargetEvaluationSpec = z.output<typeof targetEvaluationSchema>;
 
 /**
  * Zod schema of a KPI scope as written in a contract: the knobs by name, or `{ "preset": name }`.
- * The parser checks only that it is an object; the SMART rules check the knobs against the KPI.
+ * The parser checks only that it is an object of JSON values (no NaN, BigInt, cycles or class
+ * instances); the SMART rules check the knobs against the KPI.
  */
-export const scopeInputSchema = z.record(z.string(), z.unknown(), {
-  error: "Expected a scope object of knobs",
-});
+export const scopeInputSchema = z.record(
+  z.string(),
+  z.custom<unknown>((v) => isPlainJson(v), {
+    message:
+      "Expected a knob value written as JSON: a string, a finite number, true, false, null, or a list or object of them",
+  }),
+  { error: "Expected a scope object of knobs" },
+);
 
 /**
  * Zod schema of a weight: a decimal or percent, kept as written when it is not one so that the SMART

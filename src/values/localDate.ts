@@ -233,7 +233,7 @@ export function createLocalDater(timeZone: string): (epochMs: number) => DateStr
   let lastLabel = "";
 
   return (epochMs: number): DateString => {
-    if (!(epochMs >= MIN_MS && epochMs <= MAX_MS)) {
+    if (typeof epochMs !== "number" || !(epochMs >= MIN_MS && epochMs <= MAX_MS)) {
       throw invalidTimestamp(epochMs, "expected milliseconds of an instant within the years 0000-9999");
     }
     const ms = Math.floor(epochMs);

@@ -85,7 +85,7 @@ export function roundMoney(
       amount,
     });
   }
-  if (!Object.hasOwn(DECIMAL_JS_MODE, mode)) {
+  if (typeof mode !== "string" || !Object.hasOwn(DECIMAL_JS_MODE, mode)) {
     throw new KpiContractError("rounding-mode-unknown", `Unknown rounding mode ${describeInput(mode)}`, {
       mode,
     });
