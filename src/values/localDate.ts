@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { digitsAt } from "../internal/digits.js";
 import { describeInput } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 import type { DateString } from "./period.js";
@@ -158,18 +159,6 @@ const UPPER_T = 84;
 const LOWER_T = 116;
 const UPPER_Z = 90;
 const LOWER_Z = 122;
-
-// The non-negative integer written by `count` ASCII digits at `start`, or -1.
-function digitsAt(text: string, start: number, count: number): number {
-  if (start + count > text.length) return -1;
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
 
 function malformed(ts: unknown): KpiContractError {
   return invalidTimestamp(ts, "expected YYYY-MM-DDTHH:MM:SS with Z or a ±HH:MM, ±HHMM or ±HH offset");

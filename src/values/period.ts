@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { checkArguments } from "../internal/arguments.js";
+import { digitsAt } from "../internal/digits.js";
 import { describeInput } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
@@ -42,18 +43,6 @@ export function isDateString(value: unknown): value is DateString {
 }
 
 const DASH = 45;
-const ZERO_CODE = 48;
-
-/** The number written by `count` ASCII digits from `start`, or -1 when one is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - ZERO_CODE;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
 
 // Calendar arithmetic is done on integers (proleptic Gregorian, days since 1970-01-01) rather than
 // through `Date`, whose `Date.UTC` reads years 0–99 as 1900–1999.
