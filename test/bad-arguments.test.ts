@@ -2,6 +2,7 @@
 // KpiContractError whose code and issue paths say what is wrong, never a TypeError, a DecimalError,
 // a silent acceptance or a "NaN" in the output.
 import { describe, expect, it } from "vitest";
+import { safeParseContract } from "../src/contract/parseContract.js";
 import { fxSchema, selectRate } from "../src/facts/fx.js";
 import { attributedFactPath, readFact } from "../src/facts/readFact.js";
 import type { PeriodFactsInput } from "../src/facts/schema.js";
@@ -15,9 +16,11 @@ import {
 import { applyTiers } from "../src/fees/tiers.js";
 import { getKpiDefinition, isCatalogueKpi } from "../src/kpis/catalogue.js";
 import { computeKpi, safeComputeKpi } from "../src/kpis/computeKpi.js";
+import { customKpiFromJson } from "../src/kpis/customKpi.js";
 import { defineKpi } from "../src/kpis/defineKpi.js";
 import { listPresets, resolvePreset } from "../src/kpis/presets.js";
 import { renderFinding } from "../src/locales/index.js";
+import { renderComparison } from "../src/report/renderComparison.js";
 import { renderStatement } from "../src/report/renderStatement.js";
 import { allocateStatement } from "../src/settlement/allocateStatement.js";
 import { compareSchedules } from "../src/settlement/compareSchedules.js";
@@ -37,6 +40,7 @@ import { singleGoal } from "../src/targets/target.js";
 import { allocate } from "../src/values/allocate.js";
 import { minorUnits } from "../src/values/currency.js";
 import { type Cycle, cycleContaining, cycleProration } from "../src/values/cycle.js";
+import { normalizeDecimal, numberToDecimalString } from "../src/values/decimal.js";
 import { KpiContractError } from "../src/values/KpiContractError.js";
 import { createLocalDater, localDate, parseTimestamp } from "../src/values/localDate.js";
 import {
@@ -543,5 +547,63 @@ describe("what a fuzz of every export with nested bad values found", () => {
     expect((caught as KpiContractError).code).toBe("baseline-history-missing");
     expect((caught as KpiContractError).message).toContain("2020-01-12..2020-01-12 and 2180 more");
     expect(((caught as KpiContractError).params as { missing: unknown[] }).missing).toHaveLength(2192);
+  });
+});
+
+describe("promises and values with no string form, from the same fuzz", () => {
+  const MARCH = { start: "2026-03-01", end: "2026-03-31" };
+
+  it("reports a promise inside a contract, facts, a custom KPI or a baseline at its path", () => {
+    const contract = structuredClone(contractJson) as { targets: Record<string, unknown>[] };
+    (contract.targets[0] as Record<string, unknown>).baseline = Promise.resolve(1);
+    const parsed = safeParseContract(contract);
+    expect(parsed.success ? "parsed" : parsed.error.issues.map((i) => [i.path, i.message])).toEqual([
+      [["targets", 0, "baseline"], "Expected JSON data, received a promise"],
+    ]);
+    const facts = [{ ...FACTS, sales: Promise.resolve(1) }] as never;
+    expect(refusal(() => settle(contractJson, { cycle: MARCH, facts, history: historyJson }))).toEqual({
+      code: "facts-invalid",
+      paths: [["facts", 0, "sales"]],
+    });
+    expect(
+      refusal(() =>
+        customKpiFromJson({
+          id: "x",
+          unit: "count",
+          polarity: "higher-is-better",
+          expression: Promise.resolve(1),
+        }),
+      ).paths,
+    ).toEqual([["expression"]]);
+    expect(
+      refusal(() => computeBaseline(Promise.resolve(1) as never, "gmv", {}, [], { cycle: "monthly" })).paths,
+    ).toEqual([["spec"]]);
+  });
+
+  it("keeps the documented RangeError of the decimal conversions for any value", () => {
+    expect(() => normalizeDecimal(Symbol("x") as never)).toThrow(
+      new RangeError("Symbol(x) is not a decimal string"),
+    );
+    expect(() => numberToDecimalString(Object.create(null))).toThrow(RangeError);
+  });
+
+  it("fee builders refuse a bonus or penalty target that is not a string, without writing a name from it", () => {
+    const options = { currency: "USD", baseFee: "1", penalties: [{ target: Symbol("x"), amount: "1" }] };
+    expect(refusal(() => baseFeePlusBonus(options as never)).code).toBe("schedule-invalid");
+  });
+
+  it("renderComparison checks rows and cells with paths", () => {
+    const comparison = {
+      schedules: ["a"],
+      rows: [{ scenario: "+0%", cells: [{ schedule: "a", currency: "USD", total: {} }] }],
+    };
+    expect(refusal(() => renderComparison(comparison as never))).toEqual({
+      code: "comparison-invalid",
+      paths: [["comparison", "rows", 0, "cells", 0, "total"]],
+    });
+    expect(
+      refusal(() => renderComparison({ schedules: ["a"], rows: [{ scenario: "x", cells: {} }] } as never))
+        .paths,
+    ).toEqual([["comparison", "rows", 0, "cells"]]);
   });
 });

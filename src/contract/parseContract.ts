@@ -1,4 +1,5 @@
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { safeParseData } from "../internal/plainJson.js";
 import { KpiContractError, type SafeResult } from "../values/KpiContractError.js";
 import { migrateContract } from "./migrateContract.js";
 import { type Contract, contractSchema } from "./schema.js";
@@ -39,7 +40,7 @@ export class ContractError extends KpiContractError {
 export function safeParseContract(input: unknown): SafeResult<Contract> {
   const migrated = migrateContract(input);
   if (!migrated.success) return migrated;
-  const parsed = contractSchema.safeParse(migrated.data);
+  const parsed = safeParseData(contractSchema, migrated.data);
   if (parsed.success) {
     PARSED.add(parsed.data);
     return { success: true, data: parsed.data };

@@ -200,6 +200,11 @@ function refuseSchedule(builder: string, what: string, issues: ValidationIssue[]
   );
 }
 
+/** `bonus-<target>` or `penalty-<target>`; no name when the target is not a string (the schema then says so). */
+function defaultName(kind: string, target: unknown): string | undefined {
+  return typeof target === "string" ? `${kind}-${target}` : undefined;
+}
+
 function basisOf(b: BasisOptions): Record<string, unknown> {
   return {
     kpi: b.kpi,
@@ -219,7 +224,7 @@ function bonusOf(b: BonusOptions): Record<string, unknown> {
       : b.payout;
   return {
     type: "bonus",
-    name: b.name ?? `bonus-${b.target}`,
+    name: b.name ?? defaultName("bonus", b.target),
     target: b.target,
     payout,
     ...(b.cap !== undefined ? { cap: b.cap } : {}),
@@ -230,7 +235,7 @@ function bonusOf(b: BonusOptions): Record<string, unknown> {
 function penaltyOf(p: PenaltyOptions): Record<string, unknown> {
   return {
     type: "penalty",
-    name: p.name ?? `penalty-${p.target}`,
+    name: p.name ?? defaultName("penalty", p.target),
     target: p.target,
     ...(p.amount !== undefined ? { amount: p.amount } : {}),
     ...(p.rateOfFixed !== undefined ? { rateOfFixed: p.rateOfFixed } : {}),

@@ -1,3 +1,5 @@
+import * as z from "zod";
+
 /** How deep a value written in a contract may nest; scopes are flat in practice. */
 const MAX_DEPTH = 32;
 
@@ -28,4 +30,51 @@ export function isPlainJson(value: unknown, depth = 0): boolean {
     if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
   }
   return true;
+}
+
+/**
+ * The paths of the promises (any object with a `then` function) inside `value`, looked for up to
+ * 64 levels deep, each object visited once.
+ *
+ * @internal
+ */
+export function promisePaths(value: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const seen = new WeakSet<object>();
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    if (typeof node !== "object" || node === null || seen.has(node) || path.length > 64) return;
+    seen.add(node);
+    if (typeof (node as { then?: unknown }).then === "function") {
+      found.push(path);
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(node[i], [...path, i]);
+      return;
+    }
+    for (const key of Object.keys(node)) visit((node as Record<string, unknown>)[key], [...path, key]);
+  };
+  visit(value, []);
+  return found;
+}
+
+/**
+ * `schema.safeParse(input)` for data from outside. zod cannot parse a promise synchronously (it
+ * throws from inside the parse), and JSON never holds one: each is reported as an issue at its path
+ * instead, in the shape of zod's own result.
+ *
+ * @internal
+ */
+export function safeParseData<T extends z.ZodType>(schema: T, input: unknown): ReturnType<T["safeParse"]> {
+  const promises = promisePaths(input);
+  if (promises.length === 0) return schema.safeParse(input) as ReturnType<T["safeParse"]>;
+  const error = new z.ZodError(
+    promises.map((path) => ({
+      code: "custom" as const,
+      path,
+      message: "Expected JSON data, received a promise",
+      input: undefined,
+    })),
+  );
+  return { success: false, error } as ReturnType<T["safeParse"]>;
 }

@@ -3,6 +3,7 @@ import { FACT_PATHS, isFactPath } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { D } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
+import { safeParseData } from "../internal/plainJson.js";
 import { type DecimalString, decimalSchema, describeInput } from "../values/decimal.js";
 import { idSchema } from "../values/id.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -316,7 +317,7 @@ function formulaOf(node: KpiExpression): { text: string; prec: number } {
 }
 
 function parseCustomKpi(json: unknown): CustomKpi {
-  const parsed = customKpiSchema.safeParse(json);
+  const parsed = safeParseData(customKpiSchema, json);
   if (parsed.success) return parsed.data;
   const issues = toValidationIssues(parsed.error);
   throw new KpiContractError(

@@ -1,4 +1,7 @@
+import * as z from "zod";
+import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import type { ScheduleComparison } from "../settlement/compareSchedules.js";
+import { isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import type { Cell, ReportDocument } from "./internal/document.js";
 import { formatAmount, formatPercent } from "./internal/format.js";
@@ -6,6 +9,42 @@ import { renderDocument } from "./internal/renderDocument.js";
 import { checkReportOptions } from "./internal/reportOptions.js";
 import type { ReportFormat } from "./ReportFormat.js";
 import type { ReportLocale } from "./reportMessages.js";
+
+/** A decimal written as a string, as `compareSchedules` writes totals and growths. */
+const decimalStringSchema = z
+  .string({ error: "Expected a decimal string" })
+  .refine(isDecimalString, { error: "Expected a decimal string" });
+
+/** What {@link renderComparison} reads of a comparison: names, growths and each cell's total. */
+const comparisonSchema = z.looseObject(
+  {
+    schedules: z.array(z.string({ error: "Expected a schedule name" }), {
+      error: "Expected the schedule names",
+    }),
+    rows: z.array(
+      z.looseObject(
+        {
+          scenario: z.string({ error: "Expected the scenario's name" }),
+          growth: decimalStringSchema.optional(),
+          cells: z.array(
+            z.looseObject(
+              {
+                schedule: z.string({ error: "Expected the cell's schedule" }),
+                currency: z.string({ error: "Expected the cell's currency" }),
+                total: decimalStringSchema,
+              },
+              { error: "Expected a cell { schedule, currency, total }" },
+            ),
+            { error: "Expected the row's cells" },
+          ),
+        },
+        { error: "Expected a row { scenario, growth?, cells }" },
+      ),
+      { error: "Expected the rows" },
+    ),
+  },
+  { error: "Expected a schedule comparison { schedules, rows }" },
+);
 
 /** Options of {@link renderComparison}. */
 export interface RenderComparisonOptions {
@@ -22,7 +61,9 @@ export interface RenderComparisonOptions {
  * @param comparison - the result of `compareSchedules`
  * @param options - `format` (`"markdown"` default, `"html"`, `"text"`) and `locale`
  * @returns the table as one string
- * @throws `KpiContractError` `comparison-invalid` when `comparison` is not `{ schedules, rows }`,
+ * @throws `KpiContractError` `comparison-invalid` when `comparison` is not `{ schedules, rows }`
+ *   with rows of `{ scenario, growth?, cells }` and cells of `{ schedule, currency, total }` (each
+ *   issue with its path),
  *   `report-options-invalid` for an unknown format or locale
  * @example
  * ```ts
@@ -34,12 +75,14 @@ export function renderComparison(
   options: RenderComparisonOptions = {},
 ): string {
   const { format, locale, m } = checkReportOptions(options);
-  const c = comparison as Partial<ScheduleComparison> | null;
-  if (c === null || typeof c !== "object" || !Array.isArray(c.schedules) || !Array.isArray(c.rows)) {
+  const checked = comparisonSchema.safeParse(comparison);
+  if (!checked.success) {
+    const issues = toValidationIssues(checked.error, ["comparison"]);
     throw new KpiContractError(
       "comparison-invalid",
-      "Expected a schedule comparison { schedules, rows }",
-      {},
+      `Expected a schedule comparison { schedules, rows }:\n${describeIssues(issues)}`,
+      { count: issues.length },
+      issues,
     );
   }
   const rows = comparison.rows.map((row): Cell[] => [

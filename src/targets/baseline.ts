@@ -4,6 +4,7 @@ import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { D, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import { describeIssues, refuse, toValidationIssues } from "../internal/issues.js";
+import { safeParseData } from "../internal/plainJson.js";
 import { computeKpi } from "../kpis/computeKpi.js";
 import type { KpiDefinition, KpiNullReason, KpiResult } from "../kpis/types.js";
 import { type Cycle, cycleProration, cycleSchema, cyclesOf } from "../values/cycle.js";
@@ -113,7 +114,7 @@ const baselineOptionsSchema = z.looseObject({
  */
 function checkBaselineArguments(spec: unknown, history: unknown, options: unknown): BaselineSpec {
   const issues: ValidationIssue[] = [];
-  const parsed = baselineSchema.safeParse(spec);
+  const parsed = safeParseData(baselineSchema, spec);
   if (!parsed.success) issues.push(...toValidationIssues(parsed.error, ["spec"]));
   if (!Array.isArray(history)) {
     issues.push({ code: "invalid_type", path: ["history"], message: "Expected an array of period facts" });

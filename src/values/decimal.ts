@@ -38,7 +38,7 @@ export function isDecimalString(value: unknown): value is DecimalString {
  * ```
  */
 export function numberToDecimalString(value: number): DecimalString {
-  if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite number`);
+  if (!Number.isFinite(value)) throw new RangeError(`${describeInput(value)} is not a finite number`);
   // String(n) is the shortest text that round-trips; Decimal reads it exactly and writes it out in full.
   return formatDecimal(new D(String(value)));
 }
@@ -56,7 +56,7 @@ export function numberToDecimalString(value: number): DecimalString {
  * ```
  */
 export function normalizeDecimal(value: DecimalString): DecimalString {
-  if (!isDecimalString(value)) throw new RangeError(`"${value}" is not a decimal string`);
+  if (!isDecimalString(value)) throw new RangeError(`${describeInput(value)} is not a decimal string`);
   return normalForm(value);
 }
 

@@ -1,4 +1,5 @@
 import { refuse, toValidationIssues } from "../../internal/issues.js";
+import { safeParseData } from "../../internal/plainJson.js";
 import { isCurrencyCode } from "../../values/currency.js";
 import { DECIMAL_PATTERN, describeInput } from "../../values/decimal.js";
 import type { ValidationIssue } from "../../values/KpiContractError.js";
@@ -159,7 +160,7 @@ export function readPeriodFacts(input: unknown): PeriodFacts | undefined {
  */
 export function safeParsePeriodFacts(input: unknown): ReturnType<typeof periodFactsSchema.safeParse> {
   const fast = readPeriodFacts(input);
-  return fast !== undefined ? { success: true, data: fast } : periodFactsSchema.safeParse(input);
+  return fast !== undefined ? { success: true, data: fast } : safeParseData(periodFactsSchema, input);
 }
 
 /**
