@@ -578,6 +578,10 @@ describe("promises and values with no string form, from the same fuzz", () => {
     expect(
       refusal(() => computeBaseline(Promise.resolve(1) as never, "gmv", {}, [], { cycle: "monthly" })).paths,
     ).toEqual([["spec"]]);
+    // A contract that does not parse whole is read for its fields: the promise is an issue there too.
+    expect(refusal(() => storeFactsInCurrency(contract as never, undefined, MARCH, marchJson)).code).toBe(
+      "contract-invalid",
+    );
   });
 
   it("keeps the documented RangeError of the decimal conversions for any value", () => {

@@ -9,6 +9,7 @@ import { checkArguments } from "../internal/arguments.js";
 import { D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
+import { safeParseData } from "../internal/plainJson.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
 import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
@@ -1019,7 +1020,7 @@ function asEvaluationContract(input: unknown): EvaluationContract {
   if (isParsedContract(input)) return input;
   const whole = safeParseContract(input);
   if (whole.success) return whole.data;
-  const fields = evaluationContractSchema.safeParse(input);
+  const fields = safeParseData(evaluationContractSchema, input);
   if (fields.success) {
     // The FX table as parsed (rates given as numbers become decimal strings).
     const fx = fields.data.fx;
