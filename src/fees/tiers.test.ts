@@ -102,4 +102,44 @@ describe("applyTiers", () => {
       expect((e as KpiContractError).code).toBe(code);
     }
   });
+
+  it.each([
+    [null, "null"],
+    [5, "5"],
+    ["x", '"x"'],
+  ])("refuses options %j that are not an object, saying what it received", (options, written) => {
+    let caught: unknown;
+    try {
+      applyTiers("1", twoTiers, "graduated", options as never);
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as KpiContractError).code).toBe("proration-invalid");
+    expect((caught as KpiContractError).message).toBe(
+      `applyTiers options are an object { prorationFactor? }, received ${written}`,
+    );
+    expect((caught as KpiContractError).params).toEqual({ options: written });
+  });
+
+  it.each([
+    null,
+    { days: "1", fullDays: 31 },
+    { days: 1, fullDays: "31" },
+    { days: 1, fullDays: 1.5 },
+    { days: 0, fullDays: 1 },
+  ])("reads the proration factor %j strictly", (factor) => {
+    const run = () => applyTiers("100", twoTiers, "graduated", { prorationFactor: factor as never });
+    if (factor !== null && (factor as { days: unknown }).days === 0) {
+      // A factor of 0 ÷ 1 is valid: every upTo shrinks to 0 and the last tier takes all.
+      expect(run().prorationFactor).toBe("0");
+    } else {
+      expect(run).toThrow(/A proration is \{ days, fullDays \} with whole numbers/);
+    }
+  });
+
+  it("takes a one-day cycle of one day as a factor of 1", () => {
+    expect(
+      applyTiers("100", twoTiers, "graduated", { prorationFactor: { days: 1, fullDays: 1 } }).prorationFactor,
+    ).toBe("1");
+  });
 });

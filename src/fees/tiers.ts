@@ -74,17 +74,16 @@ function scaleOf(factor: ApplyTiersOptions["prorationFactor"]): Scale | undefine
     }
     return { num: new D(factor), den: ONE };
   }
+  // Number.isSafeInteger is false for anything that is not a number, so a null factor fails here.
   const { days, fullDays } = (typeof factor === "object" && factor !== null ? factor : {}) as {
-    days?: unknown;
-    fullDays?: unknown;
+    days?: number;
+    fullDays?: number;
   };
   if (
-    typeof days !== "number" ||
-    typeof fullDays !== "number" ||
     !Number.isSafeInteger(days) ||
     !Number.isSafeInteger(fullDays) ||
-    days < 0 ||
-    fullDays < 1
+    (days as number) < 0 ||
+    (fullDays as number) < 1
   ) {
     throw new KpiContractError(
       "proration-invalid",
@@ -92,7 +91,7 @@ function scaleOf(factor: ApplyTiersOptions["prorationFactor"]): Scale | undefine
       { factor: describeInput(factor) },
     );
   }
-  return { num: new D(days), den: new D(fullDays) };
+  return { num: new D(days as number), den: new D(fullDays as number) };
 }
 
 /**
