@@ -24,12 +24,23 @@ export function isPlainJson(value: unknown, depth = 0): boolean {
     }
     return true;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
+  if (!isPlainObject(value)) return false;
   for (const key of Object.keys(value)) {
     if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
   }
   return true;
+}
+
+/**
+ * Tells whether a value is a plain object: made by a literal, `JSON.parse` or `Object.create(null)`,
+ * not an array, a `Date`, a `Map`, a promise or another class's instance.
+ *
+ * @internal
+ */
+export function isPlainObject(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /**

@@ -114,7 +114,7 @@ function parseComparison(input: ComputeKpiOptions["comparison"]): KpiComputeCont
  * Refuses arguments of the wrong kind with their path: the KPI (an id or a definition) and the
  * options (an object; `customKpis` an array). The scope has its own checks (`scope-invalid`).
  */
-function checkArguments(kpi: unknown, options: unknown): void {
+function checkComputeKpiArguments(kpi: unknown, options: unknown): void {
   const issues: { code: string; path: (string | number)[]; message: string }[] = [];
   const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
   const isDefinition =
@@ -195,7 +195,7 @@ export function computeKpi(
   scope: Readonly<Record<string, unknown>> = {},
   options: ComputeKpiOptions = {},
 ): KpiResult {
-  checkArguments(kpi, options);
+  checkComputeKpiArguments(kpi, options);
   const definition = typeof kpi === "string" ? getKpiDefinition(kpi, options.customKpis) : kpi;
   const parsedFacts = parseFacts(facts, []);
   const parsedScope = parseScope(definition, scope);

@@ -1,50 +1,11 @@
-import * as z from "zod";
-import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import type { ScheduleComparison } from "../settlement/compareSchedules.js";
-import { isDecimalString } from "../values/decimal.js";
-import { KpiContractError } from "../values/KpiContractError.js";
 import type { Cell, ReportDocument } from "./internal/document.js";
 import { formatAmount, formatPercent } from "./internal/format.js";
 import { renderDocument } from "./internal/renderDocument.js";
+import { checkComparison } from "./internal/reportInput.js";
 import { checkReportOptions } from "./internal/reportOptions.js";
 import type { ReportFormat } from "./ReportFormat.js";
 import type { ReportLocale } from "./reportMessages.js";
-
-/** A decimal written as a string, as `compareSchedules` writes totals and growths. */
-const decimalStringSchema = z
-  .string({ error: "Expected a decimal string" })
-  .refine(isDecimalString, { error: "Expected a decimal string" });
-
-/** What {@link renderComparison} reads of a comparison: names, growths and each cell's total. */
-const comparisonSchema = z.looseObject(
-  {
-    schedules: z.array(z.string({ error: "Expected a schedule name" }), {
-      error: "Expected the schedule names",
-    }),
-    rows: z.array(
-      z.looseObject(
-        {
-          scenario: z.string({ error: "Expected the scenario's name" }),
-          growth: decimalStringSchema.optional(),
-          cells: z.array(
-            z.looseObject(
-              {
-                schedule: z.string({ error: "Expected the cell's schedule" }),
-                currency: z.string({ error: "Expected the cell's currency" }),
-                total: decimalStringSchema,
-              },
-              { error: "Expected a cell { schedule, currency, total }" },
-            ),
-            { error: "Expected the row's cells" },
-          ),
-        },
-        { error: "Expected a row { scenario, growth?, cells }" },
-      ),
-      { error: "Expected the rows" },
-    ),
-  },
-  { error: "Expected a schedule comparison { schedules, rows }" },
-);
 
 /** Options of {@link renderComparison}. */
 export interface RenderComparisonOptions {
@@ -75,16 +36,7 @@ export function renderComparison(
   options: RenderComparisonOptions = {},
 ): string {
   const { format, locale, m } = checkReportOptions(options);
-  const checked = comparisonSchema.safeParse(comparison);
-  if (!checked.success) {
-    const issues = toValidationIssues(checked.error, ["comparison"]);
-    throw new KpiContractError(
-      "comparison-invalid",
-      `Expected a schedule comparison { schedules, rows }:\n${describeIssues(issues)}`,
-      { count: issues.length },
-      issues,
-    );
-  }
+  checkComparison(comparison);
   const rows = comparison.rows.map((row): Cell[] => [
     row.scenario,
     row.growth === undefined ? "" : formatPercent(row.growth),

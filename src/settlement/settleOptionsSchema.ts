@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { localeSchema } from "../contract/schema.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
+import { isPlainObject } from "../internal/plainJson.js";
 import { decimalSchema, describeInput } from "../values/decimal.js";
 import { periodSchema } from "../values/period.js";
 import type { SettleOptions } from "./SettlementStatement.js";
@@ -57,8 +58,7 @@ export function parseSettleOptions(options: unknown): SettleOptions {
   if (options === undefined) return {};
   // Only a plain object is options: an array, a Date, a Map or a promise has no own keys either,
   // and zod's object schemas would read it as no options at all.
-  const proto = typeof options === "object" && options !== null ? Object.getPrototypeOf(options) : undefined;
-  if (proto !== Object.prototype && proto !== null) {
+  if (!isPlainObject(options)) {
     refuse("options-invalid", "Invalid settlement options", [
       {
         code: "invalid_type",
@@ -68,7 +68,7 @@ export function parseSettleOptions(options: unknown): SettleOptions {
     ]);
   }
   // The common call passes no option at all: nothing to check.
-  if (Object.keys(options as object).length === 0) return {};
+  if (Object.keys(options).length === 0) return {};
   const parsed = settleOptionsSchema.safeParse(options);
   if (parsed.success) return parsed.data as SettleOptions;
   refuse("options-invalid", "Invalid settlement options", toValidationIssues(parsed.error, ["options"]));

@@ -19,6 +19,7 @@ import { type Cycle, cycleSchema, cyclesOf, refuseNotACycle } from "../values/cy
 import {
   type DecimalString,
   decimalSchema,
+  decimalTextSchema,
   describeInput,
   isDecimalString,
   normalizeDecimal,
@@ -922,21 +923,16 @@ export function scoreOf(evaluations: readonly TargetEvaluation[]): {
   return scoreOfEvaluations(evaluations);
 }
 
-/** A decimal written as a string, as evaluations hold them. */
-const decimalStringArgument = z
-  .string({ error: "Expected a decimal string" })
-  .refine(isDecimalString, { error: "Expected a decimal string" });
-
 /** What {@link scoreOf} reads of each evaluation. */
 const scoredEvaluations = z.array(
   z.looseObject(
     {
       role: z.enum(["objective", "guardrail"], { error: 'Expected a role: "objective" or "guardrail"' }),
       judged: z.boolean({ error: "Expected judged: true or false" }),
-      weight: z.union([decimalStringArgument, z.null()], {
+      weight: z.union([decimalTextSchema, z.null()], {
         error: "Expected a weight: a decimal string or null",
       }),
-      attainment: decimalStringArgument,
+      attainment: decimalTextSchema,
     },
     { error: "Expected a target evaluation" },
   ),

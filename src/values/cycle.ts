@@ -9,6 +9,7 @@ import {
   fromDayNumber,
   isDateString,
   isPeriodArgument,
+  LAST_DAY,
   type Period,
   periodArgumentSchema,
 } from "./period.js";
@@ -18,9 +19,6 @@ import {
  * runs of `days` days counted from the term start.
  */
 export type Cycle = "monthly" | "quarterly" | { readonly days: number };
-
-/** The day number of 9999-12-31, the last date the library writes. */
-const LAST_DAY = dayNumber("9999-12-31");
 
 /** The longest `{ days }` cycle: ten years. */
 const MAX_CYCLE_DAYS = 3660;

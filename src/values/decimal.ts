@@ -109,6 +109,22 @@ const decimalMessage = (input: unknown): string =>
     : `Expected a decimal string like "1234.50" (digits, optional "-" and "."; no exponent, separators or "+"), received ${describeInput(input)}`;
 
 /**
+ * Zod schema of a decimal written as a string, exactly as the library writes one (no number, no
+ * exponent, no separator): what reports and checks of the library's own outputs read. Issues
+ * carry the code `decimal-invalid`.
+ *
+ * @internal
+ */
+export const decimalTextSchema: z.ZodType<DecimalString, DecimalString> = z.custom<DecimalString>(
+  isDecimalString,
+  {
+    error: (iss) =>
+      `Expected a decimal string like "1234.50" (digits, optional "-" and "."; no exponent, separators or "+"), received ${describeInput(iss.input)}`,
+    params: { code: "decimal-invalid" },
+  },
+);
+
+/**
  * Zod schema of a decimal input: a decimal string, or a finite JS number converted exactly.
  * The output is always a decimal string; strings are kept as written (`"1500.00"` stays).
  *

@@ -17,8 +17,8 @@ export interface Period {
 
 /** Day number of 0000-01-01, the first day a `YYYY-MM-DD` string can name. */
 const FIRST_DAY = -719_528;
-/** Day number of 9999-12-31, the last day a `YYYY-MM-DD` string can name. */
-const LAST_DAY = 2_932_896;
+/** Day number of 9999-12-31, the last day a `YYYY-MM-DD` string can name. @internal */
+export const LAST_DAY = 2_932_896;
 
 /**
  * Tells whether a string is a real calendar date `YYYY-MM-DD` (so `2026-02-30` is not).

@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { describeIssues, toValidationIssues } from "../../internal/issues.js";
+import type { ScheduleComparison } from "../../settlement/compareSchedules.js";
 import type { SettlementStatement } from "../../settlement/SettlementStatement.js";
 import type { ValidationReport } from "../../smart/validateContract.js";
-import { type DecimalString, describeInput, isDecimalString } from "../../values/decimal.js";
+import { decimalTextSchema } from "../../values/decimal.js";
 import { KpiContractError } from "../../values/KpiContractError.js";
 
 /**
@@ -12,12 +13,7 @@ import { KpiContractError } from "../../values/KpiContractError.js";
  * Objects may carry more keys (a statement from a newer version); only what is read is checked.
  */
 
-/** A decimal string exactly as the library writes it: no number, no exponent, no separator. */
-const decimal = z.custom<DecimalString>(isDecimalString, {
-  error: (iss) =>
-    `Expected a decimal string like "1234.50" (digits, optional "-" and "."; no exponent, separators or "+"), received ${describeInput(iss.input)}`,
-  params: { code: "decimal-invalid" },
-});
+const decimal = decimalTextSchema;
 
 const period = z.looseObject({ start: z.string(), end: z.string() });
 
@@ -107,6 +103,37 @@ const findingSchema = z.looseObject({
   message: z.string(),
 });
 
+/** What `renderComparison` reads of a comparison: names, growths and each cell's total. */
+const comparisonSchema = z.looseObject(
+  {
+    schedules: z.array(z.string({ error: "Expected a schedule name" }), {
+      error: "Expected the schedule names",
+    }),
+    rows: z.array(
+      z.looseObject(
+        {
+          scenario: z.string({ error: "Expected the scenario's name" }),
+          growth: decimal.optional(),
+          cells: z.array(
+            z.looseObject(
+              {
+                schedule: z.string({ error: "Expected the cell's schedule" }),
+                currency: z.string({ error: "Expected the cell's currency" }),
+                total: decimal,
+              },
+              { error: "Expected a cell { schedule, currency, total }" },
+            ),
+            { error: "Expected the row's cells" },
+          ),
+        },
+        { error: "Expected a row { scenario, growth?, cells }" },
+      ),
+      { error: "Expected the rows" },
+    ),
+  },
+  { error: "Expected a schedule comparison { schedules, rows }" },
+);
+
 const validationReportSchema = z.looseObject({ ok: z.boolean(), findings: z.array(findingSchema) });
 
 /**
@@ -159,6 +186,24 @@ export function checkValidationReport(report: unknown): asserts report is Valida
   throw new KpiContractError(
     "validation-report-invalid",
     `Not a validation report { ok, findings } a report can show:\n${describeIssues(issues)}`,
+    { count: issues.length },
+    issues,
+  );
+}
+
+/**
+ * Checks a schedule comparison before it is rendered.
+ *
+ * @throws {@link KpiContractError} `comparison-invalid` listing every problem with its path from
+ *   `comparison` (`comparison.rows.0.cells.0.total`), decimals as `decimal-invalid`
+ */
+export function checkComparison(comparison: unknown): asserts comparison is ScheduleComparison {
+  const result = comparisonSchema.safeParse(comparison);
+  if (result.success) return;
+  const issues = toValidationIssues(result.error, ["comparison"]);
+  throw new KpiContractError(
+    "comparison-invalid",
+    `Expected a schedule comparison { schedules, rows }:\n${describeIssues(issues)}`,
     { count: issues.length },
     issues,
   );
