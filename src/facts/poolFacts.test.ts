@@ -132,23 +132,61 @@ describe("poolFacts", () => {
     expect(input).toEqual([us, ca]);
   });
 
-  test("different currencies: currency-mismatch", () => {
-    const error = thrown(() => poolFacts([us, { ...ca, currency: "CAD" }]));
+  test("different currencies: currency-mismatch, an issue at each record not in the first's", () => {
+    const error = thrown(() =>
+      poolFacts([
+        us,
+        { ...ca, currency: "CAD" },
+        { ...us, period: april },
+        { ...ca, period: april, currency: "EUR" },
+      ]),
+    );
     expect(error.code).toBe("currency-mismatch");
-    expect(error.params.currencies).toEqual(["USD", "CAD"]);
+    expect(error.params.currencies).toEqual(["USD", "CAD", "EUR"]);
+    const why = "where record 0 is in USD: convert them to one currency first (convertFacts)";
+    expect(error.issues).toEqual([
+      { code: "currency-mismatch", path: [1, "currency"], message: `In CAD, ${why}` },
+      { code: "currency-mismatch", path: [3, "currency"], message: `In EUR, ${why}` },
+    ]);
   });
 
   test("no input: facts-empty", () => {
-    expect(thrown(() => poolFacts([])).code).toBe("facts-empty");
+    const error = thrown(() => poolFacts([]));
+    expect(error.code).toBe("facts-empty");
+    expect(error.issues).toEqual([
+      { code: "facts-empty", path: [], message: "Expected at least one period facts record" },
+    ]);
   });
 
-  test("one store twice in one period: facts-duplicate", () => {
-    expect(thrown(() => poolFacts([us, us])).code).toBe("facts-duplicate");
+  test("one store twice in one period: facts-duplicate at the later record, naming the first", () => {
+    const error = thrown(() => poolFacts([us, ca, us]));
+    expect(error.code).toBe("facts-duplicate");
+    expect(error.issues).toEqual([
+      {
+        code: "facts-duplicate",
+        path: [2],
+        message: "Store us already has facts for 2026-03-01..2026-03-31 at index 0",
+      },
+    ]);
   });
 
-  test("overlapping periods that are not equal: facts-periods-overlap", () => {
+  test("overlapping periods that are not equal: facts-periods-overlap at both periods", () => {
     const quarter = { ...ca, period: { start: "2026-01-01", end: "2026-03-31" } };
-    expect(thrown(() => poolFacts([us, quarter])).code).toBe("facts-periods-overlap");
+    // ca in March shares the period of record 0, so the first record of each period is named.
+    const error = thrown(() => poolFacts([us, ca, quarter]));
+    expect(error.code).toBe("facts-periods-overlap");
+    expect(error.issues).toEqual([
+      {
+        code: "facts-periods-overlap",
+        path: [0, "period"],
+        message: "Overlaps 2026-01-01..2026-03-31 (index 2) without being equal",
+      },
+      {
+        code: "facts-periods-overlap",
+        path: [2, "period"],
+        message: "Overlaps 2026-03-01..2026-03-31 (index 0) without being equal",
+      },
+    ]);
   });
 
   test("a pooled count beyond the largest safe integer: count-overflow", () => {

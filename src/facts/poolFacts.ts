@@ -148,39 +148,78 @@ function poolInventory(all: readonly PeriodFacts[], currency: string): Mutable |
   return out;
 }
 
+/**
+ * The refusals of pooling, each issue at the record's index in `all` (the caller's array for
+ * {@link poolFacts}): several currencies (every record not in the first one's), a store twice for
+ * one period (each later record), and periods that overlap without being equal (each pair once).
+ */
 function checkInputs(all: readonly PeriodFacts[]): void {
   if (all.length === 0) {
-    throw new KpiContractError("facts-empty", "poolFacts needs at least one period facts record", {});
+    throw new KpiContractError("facts-empty", "poolFacts needs at least one period facts record", {}, [
+      { code: "facts-empty", path: [], message: "Expected at least one period facts record" },
+    ]);
   }
   const currencies = [...new Set(all.map((f) => f.currency))];
   if (currencies.length > 1) {
+    const first = (all[0] as PeriodFacts).currency;
     throw new KpiContractError(
       "currency-mismatch",
       `Cannot pool facts in ${currencies.join(", ")}: convert them to one currency first (convertFacts)`,
       { currencies },
+      all.flatMap((f, i) =>
+        f.currency === first
+          ? []
+          : [
+              {
+                code: "currency-mismatch",
+                path: [i, "currency"],
+                message: `In ${f.currency}, where record 0 is in ${first}: convert them to one currency first (convertFacts)`,
+              },
+            ],
+      ),
     );
   }
-  const seen = new Set<string>();
-  for (const f of all) {
-    if (f.store === undefined) continue;
+  const seen = new Map<string, number>();
+  all.forEach((f, i) => {
+    if (f.store === undefined) return;
     const key = `${f.store}\u0000${periodKey(f.period)}`;
-    if (seen.has(key)) {
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
       throw new KpiContractError(
         "facts-duplicate",
         `Store ${f.store} has two facts records for ${periodKey(f.period)}; pooling would count it twice`,
         { store: f.store, period: f.period },
+        [
+          {
+            code: "facts-duplicate",
+            path: [i],
+            message: `Store ${f.store} already has facts for ${periodKey(f.period)} at index ${earlier}`,
+          },
+        ],
       );
     }
-    seen.add(key);
-  }
-  const periods = [...new Map(all.map((f) => [periodKey(f.period), f.period])).values()];
+    seen.set(key, i);
+  });
+  // Each distinct period with the index of the first record that has it.
+  const firstOf = new Map<string, { readonly period: Period; readonly index: number }>();
+  all.forEach((f, i) => {
+    const key = periodKey(f.period);
+    if (!firstOf.has(key)) firstOf.set(key, { period: f.period, index: i });
+  });
+  const periods = [...firstOf.values()];
   for (const a of periods) {
     for (const b of periods) {
-      if (a !== b && a.start <= b.end && b.start <= a.end) {
+      if (a !== b && a.period.start <= b.period.end && b.period.start <= a.period.end) {
+        const overlap = (x: typeof a, y: typeof a) => ({
+          code: "facts-periods-overlap",
+          path: [x.index, "period"],
+          message: `Overlaps ${periodKey(y.period)} (index ${y.index}) without being equal`,
+        });
         throw new KpiContractError(
           "facts-periods-overlap",
-          `Periods ${periodKey(a)} and ${periodKey(b)} overlap without being equal; pooling would count the shared days twice`,
-          { periods: [a, b] },
+          `Periods ${periodKey(a.period)} and ${periodKey(b.period)} overlap without being equal; pooling would count the shared days twice`,
+          { periods: [a.period, b.period] },
+          [overlap(a, b), overlap(b, a)],
         );
       }
     }

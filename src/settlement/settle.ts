@@ -1,5 +1,5 @@
 import type { Contract, Locale } from "../contract/schema.js";
-import { isFactPath } from "../facts/readFact.js";
+import { isFactPath, readFactValue } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { bonusLine } from "../fees/bonus.js";
 import {
@@ -32,7 +32,7 @@ import {
 import { allocate } from "../values/allocate.js";
 import { cycleProration } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
-import { KpiContractError, type SafeResult } from "../values/KpiContractError.js";
+import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
 import { addDays, type Period, sameDays } from "../values/period.js";
 import { formatMoney } from "../values/rounding.js";
 import { VERSION } from "../version.js";
@@ -73,7 +73,7 @@ function computeBasis(
   contract: Contract,
   basis: FeeBasis,
   stores: readonly string[] | undefined,
-  cycle: Period,
+  input: ParsedSettlementInput,
   pool: FactsPool,
   component: string,
   custom: readonly KpiDefinition[],
@@ -83,10 +83,15 @@ function computeBasis(
   // The facts were parsed at the boundary; pooling and conversion keep them valid.
   const result = computeKpiParsed(getKpiDefinition(basis.kpi, custom), pooled.facts, resolved.scope);
   if (result.value === null) {
+    const cycle = input.cycle;
+    const what = `The basis of ${component} (${basis.kpi})`;
     throw new KpiContractError(
       "facts-missing",
-      `The basis of ${component} (${basis.kpi}) has no value in ${cycle.start}..${cycle.end}: ${result.reason}${result.missing ? ` (missing ${result.missing.join(", ")})` : ""}`,
+      `${what} has no value in ${cycle.start}..${cycle.end}: ${result.reason}${result.missing ? ` (missing ${result.missing.join(", ")})` : ""}`,
       { component, kpi: basis.kpi, reason: result.reason, missing: result.missing ?? [], period: cycle },
+      result.missing === undefined
+        ? [{ code: result.reason, path: ["facts"], message: `${what} has no value: ${result.reason}` }]
+        : missingFactIssues(input, stores, result.missing, `${what} needs`),
     );
   }
   return {
@@ -103,8 +108,46 @@ function computeBasis(
   };
 }
 
+/**
+ * One `facts-missing` issue per record of the cycle (of `stores`, or of every store) that lacks a
+ * fact named in `missing`, at the fact's path inside the record; a name that is not a fact path
+ * (a custom KPI's label, `comparison`), or that no single record lacks, gets one issue at `facts`.
+ */
+function missingFactIssues(
+  input: ParsedSettlementInput,
+  stores: readonly string[] | undefined,
+  missing: readonly string[],
+  what: string,
+): ValidationIssue[] {
+  const { facts, cycle } = input;
+  return missing.flatMap((name) => {
+    const at = isFactPath(name)
+      ? facts.flatMap((f, i) =>
+          f.store !== undefined &&
+          (stores === undefined || stores.includes(f.store)) &&
+          readFactValue(f, name) === undefined
+            ? [["facts", i, ...name.split(".")]]
+            : [],
+        )
+      : [];
+    const paths = at.length > 0 ? at : [["facts"]];
+    return paths.map((path) => ({
+      code: "facts-missing",
+      path,
+      message: `${what} ${name}, which the facts of ${cycle.start}..${cycle.end} do not hold`,
+    }));
+  });
+}
+
 /** Reads a money fact (a decimal string) by its dotted path, such as `ads.spend`. */
-function readMoneyFact(facts: PeriodFacts, path: string, component: string, cycle: Period): DecimalString {
+function readMoneyFact(
+  facts: PeriodFacts,
+  path: string,
+  component: string,
+  input: ParsedSettlementInput,
+  stores: readonly string[] | undefined,
+): DecimalString {
+  const cycle = input.cycle;
   if (!isFactPath(path)) {
     throw new KpiContractError(
       "reimbursement-fact-invalid",
@@ -124,6 +167,7 @@ function readMoneyFact(facts: PeriodFacts, path: string, component: string, cycl
       "facts-missing",
       `Component ${component} re-bills ${path}, which the facts of ${cycle.start}..${cycle.end} do not hold`,
       { component, missing: [path], period: cycle },
+      missingFactIssues(input, stores, [path], `Component ${component} re-bills`),
     );
   }
   if (typeof node !== "string") {
@@ -139,11 +183,11 @@ function readMoneyFact(facts: PeriodFacts, path: string, component: string, cycl
 function computeReimbursement(
   contract: Contract,
   component: ReimbursementComponent,
-  cycle: Period,
+  input: ParsedSettlementInput,
   pool: FactsPool,
 ): ComputedBasis {
   const pooled = pool.current(component.stores);
-  const value = readMoneyFact(pooled.facts, component.fact, component.name, cycle);
+  const value = readMoneyFact(pooled.facts, component.fact, component.name, input, component.stores);
   return {
     value: {
       value,
@@ -161,6 +205,35 @@ function sumLines(lines: readonly FeeLine[]): Dec {
   return lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
 }
 
+/**
+ * The issues of a `previous` or `previousCycle` statement that belongs elsewhere: its `contractId`
+ * and its `cycle`, each when it is wrong, at its path under `options`.
+ */
+function statementMismatches(
+  option: "previous" | "previousCycle",
+  prev: { readonly contractId: string; readonly cycle: Period },
+  contractId: string,
+  cycleFits: (cycle: Period) => boolean,
+  cycleShould: string,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (prev.contractId !== contractId) {
+    issues.push({
+      code: "contract-mismatch",
+      path: ["options", option, "contractId"],
+      message: `The statement is of contract ${prev.contractId}, not ${contractId}`,
+    });
+  }
+  if (!cycleFits(prev.cycle)) {
+    issues.push({
+      code: "cycle-mismatch",
+      path: ["options", option, "cycle"],
+      message: `The statement's cycle ${prev.cycle.start}..${prev.cycle.end} should ${cycleShould}`,
+    });
+  }
+  return issues;
+}
+
 /** The carried negative bases read from the previous cycle's statement, by component name. */
 function carryIn(
   contract: Contract,
@@ -174,6 +247,13 @@ function carryIn(
       "previous-cycle-mismatch",
       `previousCycle must be the statement of contract ${contract.id} for the cycle just before ${cycle.start}; it is of ${prev.contractId} for ${prev.cycle.start}..${prev.cycle.end}`,
       { contractId: prev.contractId, cycle: prev.cycle },
+      statementMismatches(
+        "previousCycle",
+        prev,
+        contract.id,
+        (c) => addDays(c.end, 1) === cycle.start,
+        `end the day before ${cycle.start}`,
+      ),
     );
   }
   const carryForward: Record<string, DecimalString> = {};
@@ -197,6 +277,13 @@ function recordPrevious(
       "previous-mismatch",
       `previous must be an earlier statement of contract ${contract.id} for ${cycle.start}..${cycle.end}; it is of ${prev.contractId} for ${prev.cycle.start}..${prev.cycle.end}`,
       { contractId: prev.contractId, cycle: prev.cycle },
+      statementMismatches(
+        "previous",
+        prev,
+        contract.id,
+        (c) => sameDays(c, cycle),
+        `be ${cycle.start}..${cycle.end}`,
+      ),
     );
   }
   return {
@@ -410,7 +497,7 @@ function allocationByBasis(
   const inBasis = new Set(basis.stores ?? contract.stores.map((s) => s.id));
   const weights = contract.stores.map((s) => {
     if (!inBasis.has(s.id)) return ZERO;
-    const value = new D(computeBasis(contract, basis, [s.id], parsed.cycle, pool, name, custom).value.value);
+    const value = new D(computeBasis(contract, basis, [s.id], parsed, pool, name, custom).value.value);
     return value.isNeg() ? ZERO : value;
   });
   let used = weights;
@@ -511,7 +598,7 @@ export function settle(
     warnings.push(...result.warnings);
   };
   const basisFor = (b: FeeBasis, name: string) => {
-    const computed = computeBasis(parsedContract, b, b.stores, cycle, pool, name, custom);
+    const computed = computeBasis(parsedContract, b, b.stores, parsed, pool, name, custom);
     rates.push(...computed.rates);
     return computed.value;
   };
@@ -550,7 +637,7 @@ export function settle(
         take(scorecardLine(c, ctx));
         break;
       case "reimbursement": {
-        const computed = computeReimbursement(parsedContract, c, cycle, pool);
+        const computed = computeReimbursement(parsedContract, c, parsed, pool);
         rates.push(...computed.rates);
         take(reimbursementLine(c, ctx, computed.value));
         break;

@@ -375,6 +375,34 @@ describe("store facts", () => {
     expect(error.code).toBe("facts-duplicate");
     expect(error.message).toBe("Store us has 2 facts records for 2026-03-01..2026-03-31; give one");
     expect(error.params).toEqual({ store: "us", period: MARCH });
+    expect(error.issues).toEqual([
+      {
+        code: "facts-duplicate",
+        path: ["facts", 1],
+        message: "Store us already has facts for 2026-03-01..2026-03-31 at facts.0",
+      },
+    ]);
+  });
+
+  it("storeFactsInCurrency names every later record of a store given twice, and each store without one", () => {
+    const contract = contractOf([], {
+      stores: [
+        { id: "us", currency: "USD" },
+        { id: "ca", currency: "USD" },
+      ],
+    });
+    const three = [march(), march({ store: "ca" }), march(), march()];
+    const twice = thrown(() => storeFactsInCurrency(contract, undefined, MARCH, three));
+    expect(twice.issues.map((i) => [i.path, i.message])).toEqual([
+      [["facts", 2], "Store us already has facts for 2026-03-01..2026-03-31 at facts.0"],
+      [["facts", 3], "Store us already has facts for 2026-03-01..2026-03-31 at facts.0"],
+    ]);
+    const none = thrown(() => storeFactsInCurrency(contract, undefined, APRIL, three));
+    expect(none.code).toBe("facts-missing");
+    expect(none.issues).toEqual([
+      { code: "facts-missing", path: ["facts"], message: "No facts for store us in 2026-04-01..2026-04-30" },
+      { code: "facts-missing", path: ["facts"], message: "No facts for store ca in 2026-04-01..2026-04-30" },
+    ]);
   });
 
   it("storeFactsInCurrency returns the pooled facts and no rates in the schedule currency", () => {

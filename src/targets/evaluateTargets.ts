@@ -314,25 +314,52 @@ const storeIdsArgument = z
   .array(z.string({ error: "Expected a store id" }), { error: "Expected an array of store ids" })
   .optional();
 
-/** {@link storeFactsInCurrency} on a parsed contract, facts and period (what settle and the pools call). */
+/**
+ * Where the records `pooledStoreFacts` reads sit in the caller's input, for issue paths: the path of
+ * the record at an index, and the path of the array a missing record belongs in.
+ */
+interface FactsPlace {
+  readonly at: (index: number) => readonly (string | number)[];
+  readonly missing: readonly (string | number)[];
+}
+
+/** Records of one array named `name` in the input (`facts` or `history`). */
+const placeIn = (name: string): FactsPlace => ({ at: (i) => [name, i], missing: [name] });
+
+const IN_FACTS = placeIn("facts");
+const IN_HISTORY = placeIn("history");
+
+/**
+ * {@link storeFactsInCurrency} on a parsed contract, facts and period (what settle and the pools
+ * call). A refusal lists an issue per record or store at fault, at its path in the input (`place`).
+ */
 function pooledStoreFacts(
   contract: EvaluationContract,
   storeIds: readonly string[] | undefined,
   period: Period,
   facts: readonly PeriodFacts[],
+  place: FactsPlace = IN_FACTS,
 ): { facts: PeriodFacts; rates: FxRateUse[] } {
   const rates: FxRateUse[] = [];
   const ids = storeIdsOf(contract, storeIds);
   const missing: string[] = [];
   const selected: PeriodFacts[] = [];
+  const covers = (f: PeriodFacts, id: string) => f.store === id && sameDays(f.period, period);
   for (const id of ids) {
-    const found = facts.filter((f) => f.store === id && sameDays(f.period, period));
+    const found = facts.filter((f) => covers(f, id));
     if (found.length === 0) missing.push(id);
     if (found.length > 1) {
+      const indexes = facts.flatMap((f, i) => (covers(f, id) ? [i] : []));
+      const first = place.at(indexes[0] as number).join(".");
       throw new KpiContractError(
         "facts-duplicate",
         `Store ${id} has ${found.length} facts records for ${period.start}..${period.end}; give one`,
         { store: id, period },
+        indexes.slice(1).map((i) => ({
+          code: "facts-duplicate",
+          path: place.at(i),
+          message: `Store ${id} already has facts for ${period.start}..${period.end} at ${first}`,
+        })),
       );
     }
     for (const f of found) selected.push(toScheduleCurrency(contract, id, f, rates));
@@ -342,6 +369,11 @@ function pooledStoreFacts(
       "facts-missing",
       `No facts for ${missing.join(", ")} in ${period.start}..${period.end}`,
       { stores: missing, period },
+      missing.map((id) => ({
+        code: "facts-missing",
+        path: place.missing,
+        message: `No facts for store ${id} in ${period.start}..${period.end}`,
+      })),
     );
   }
   return { facts: poolParsedFacts(selected), rates };
@@ -423,10 +455,14 @@ export function createFactsPool(
       let pooled = map.get(key);
       if (pooled === undefined) {
         if (earlier) {
-          pooled = deepFreeze(pooledStoreFacts(contract, storeIds, period, history));
+          pooled = deepFreeze(pooledStoreFacts(contract, storeIds, period, history, IN_HISTORY));
         } else {
-          all ??= [...history, ...current];
-          pooled = pooledStoreFacts(contract, storeIds, period, all);
+          // The cycle's facts first: of a store's records given twice, the history's is the one flagged.
+          all ??= [...current, ...history];
+          pooled = pooledStoreFacts(contract, storeIds, period, all, {
+            at: (i) => (i < current.length ? ["facts", i] : ["history", i - current.length]),
+            missing: sameDays(period, cycle) ? ["facts"] : ["history"],
+          });
         }
         map.set(key, pooled);
       }
@@ -439,7 +475,7 @@ export function createFactsPool(
         // Without history entries for the cycle, the cycle's facts alone are what `of` pooled.
         historyHasCycle ??= history.some((f) => sameDays(f.period, cycle));
         pooled = historyHasCycle ? undefined : local.get(key);
-        pooled ??= pooledStoreFacts(contract, storeIds, cycle, current);
+        pooled ??= pooledStoreFacts(contract, storeIds, cycle, current, IN_FACTS);
         currentOnly.set(key, pooled);
       }
       return pooled;

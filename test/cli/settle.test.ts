@@ -110,7 +110,11 @@ describe("kpi-contract settle", { timeout: 60_000 }, () => {
       ...MARCH,
     ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^kpi-contract: settlement refused: /);
+    // Located in the facts file, at the record that lacks the figures, one line per missing fact.
+    expect(run.stderr).toBe(
+      `kpi-contract: ${facts}:2:3: settlement refused: facts[0].sales.gross: The basis of growth-share (gmv) needs sales.gross, which the facts of 2026-03-01..2026-03-31 do not hold\n` +
+        `  ${facts}:2:3: facts[0].sales.refunds: The basis of growth-share (gmv) needs sales.refunds, which the facts of 2026-03-01..2026-03-31 do not hold\n`,
+    );
   });
 
   it("exit 3 for facts of the wrong shape, at their line and column in the facts file", () => {
