@@ -78,6 +78,8 @@ export const en: LocaleCatalogue = {
           return `${subject(p)} uses the preset ${p.id("preset")}, which is a scope of ${p.kpi("presetKpi")}, not of ${p.kpi("kpi")}.`;
         case "preset-not-name":
           return `${subject(p)} gives the ${p.kpi("kpi")} preset as ${p.text("value")}, which is not a preset name; a preset scope is exactly { "preset": name }.`;
+        case "comparison-baseline":
+          return `${subject(p)} sets the scope knob ${p.id("knob")} of ${p.kpi("kpi")} to "baseline", a comparison value nothing in a contract supplies; use "previous-period" or "same-period-last-year" (read from the history), or a gmv target with a change goal on a baseline.`;
         default:
           return `${subject(p)} combines the ${p.kpi("kpi")} preset ${p.id("preset")} with other knobs; a preset scope is exactly { "preset": name }.`;
       }

@@ -25,6 +25,7 @@ const SAMPLES: readonly { code: SmartCode; params: Record<string, "x" | "list" |
   },
   { code: "scope-invalid", params: { reason: "preset-with-knobs", target: "x", kpi: "x", preset: "x" } },
   { code: "scope-invalid", params: { reason: "preset-not-name", target: "x", kpi: "x", value: "x" } },
+  { code: "scope-invalid", params: { reason: "comparison-baseline", target: "x", kpi: "x", knob: "x" } },
   { code: "stores-unknown", params: { reason: "unknown", target: "x", store: "x" } },
   { code: "stores-unknown", params: { reason: "empty", target: "x" } },
   {

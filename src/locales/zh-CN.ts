@@ -99,6 +99,8 @@ export const zhCN: LocaleCatalogue = {
           return `${subject(p)}引用的预设口径${p.id("preset")}是${p.kpi("presetKpi")}的口径，不是${p.kpi("kpi")}的。`;
         case "preset-not-name":
           return `${subject(p)}的${p.kpi("kpi")}预设口径写成了${p.text("value")}，不是预设名称；用预设时口径只能写成 { "preset": 名称 }。`;
+        case "comparison-baseline":
+          return `${subject(p)}把${p.kpi("kpi")}的口径参数${p.id("knob")}设为 "baseline"，但合同中没有任何地方提供这个对比值；请改用 "previous-period" 或 "same-period-last-year"（从历史数据读取），或改为对 gmv 设定相对基线的 change 目标。`;
         default:
           return `${subject(p)}在${p.kpi("kpi")}预设口径${p.id("preset")}之外又写了别的参数；用预设时口径只能写成 { "preset": 名称 }。`;
       }

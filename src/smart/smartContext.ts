@@ -258,7 +258,13 @@ function resolveScopeInfo(
   const missing = required.filter((k) => !Object.hasOwn(knobs, k));
   if (!parsed.success) return { problems, missing };
   const data = parsed.data as Record<string, unknown>;
-  // A scope that parses has no problems: every problem above comes from a failed parse.
+  // salesGrowth against "baseline" reads a comparison value that only computeKpi's caller can pass:
+  // inside a contract nothing supplies it, so the KPI could never have a value.
+  if (definition.knobs.includes("comparison") && data.comparison === "baseline") {
+    const params = { ...who, kpi, reason: "comparison-baseline", knob: "comparison" };
+    return { problems: [{ path: [...scopePath, "comparison"], params }], missing };
+  }
+  // A scope that parses has no other problems: every problem above comes from a failed parse.
   if (missing.length > 0) return { problems, missing, withDefaults: data };
   return { problems, missing, knobs: data, withDefaults: data };
 }

@@ -14,8 +14,21 @@ import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
 import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
 import { resolvePreset } from "../kpis/presets.js";
-import type { KpiDefinition, KpiNullReason, KpiPolarity, KpiResult } from "../kpis/types.js";
-import { type Cycle, cycleSchema, cyclesOf, refuseNotACycle } from "../values/cycle.js";
+import type {
+  KpiComputeContext,
+  KpiDefinition,
+  KpiNullReason,
+  KpiPolarity,
+  KpiResult,
+} from "../kpis/types.js";
+import {
+  type Cycle,
+  cycleSchema,
+  cyclesBefore,
+  cyclesOf,
+  refuseNotACycle,
+  yearEarlier,
+} from "../values/cycle.js";
 import {
   type DecimalString,
   decimalSchema,
@@ -736,8 +749,15 @@ function evaluateTarget(
   }
 
   const factsFor = (period: Period) => pool.of(target.stores, period);
-  // The facts were parsed at the boundary; pooling and conversion keep them valid.
-  const compute = (facts: PeriodFacts) => computeKpiParsed(definition, facts, resolved.scope);
+  // The facts were parsed at the boundary; pooling and conversion keep them valid. `judged` are the
+  // cycles the facts cover, for a comparison (salesGrowth) read from the history.
+  const compute = (facts: PeriodFacts, judged: readonly Period[], used: FxRateUse[]) =>
+    computeKpiParsed(
+      definition,
+      facts,
+      resolved.scope,
+      comparisonContext(contract, definition, resolved.scope, target.stores, judged, pool, used),
+    );
 
   // Which period is judged, and is it judged now?
   let period: Period;
@@ -822,7 +842,7 @@ function evaluateTarget(
       periods.length === 1
         ? toPooled(factsFor(periods[0] as Period), rates)
         : poolParsedFacts(periods.map((p) => toPooled(factsFor(p), rates)));
-    const result = compute(pooled);
+    const result = compute(pooled, periods, rates);
     judgement = {
       actual: result.value,
       ...(result.value === null ? { reason: result.reason } : {}),
@@ -834,7 +854,9 @@ function evaluateTarget(
       // An earlier cycle's value depends on the history only: kept between calls by settle.
       const { result, used } = pool.earlier(target, p, () => {
         const pooled = factsFor(p);
-        return { result: compute(pooled.facts), used: pooled.rates };
+        const compared: FxRateUse[] = [];
+        const result = compute(pooled.facts, [p], compared);
+        return { result, used: compared.length === 0 ? pooled.rates : [...pooled.rates, ...compared] };
       });
       rates.push(...used);
       return { period: p, result };
@@ -936,6 +958,47 @@ function attainmentValue(e: TargetEvaluation): Dec {
 function toPooled(result: PooledFacts, rates: FxRateUse[]): PeriodFacts {
   rates.push(...result.rates);
   return result.facts;
+}
+
+const NO_CONTEXT: KpiComputeContext = Object.freeze({});
+
+/**
+ * What a KPI with a `comparison` knob (salesGrowth, SPEC §3) compares with inside a contract, where
+ * nobody passes the comparison in: the facts of the same stores, pooled in the schedule currency,
+ * over the comparison cycles of the judged cycles. `previous-period`: as many whole cycles as are
+ * judged, just before them (a quarter's window compares with the quarter before). `same-period-last-
+ * year`: each judged cycle a year earlier. Both come from the history; a cycle it lacks is
+ * `facts-missing` at `history`. Other KPIs, and the `baseline` comparison (which SMART refuses in a
+ * contract), get no comparison.
+ *
+ * @internal
+ * @param contract - the contract (its cycle kind and term start place the cycles)
+ * @param definition - the KPI
+ * @param scope - its resolved scope
+ * @param stores - the stores pooled (undefined: all)
+ * @param judged - the judged cycles, oldest first (at least one)
+ * @param pool - the evaluation's facts pool
+ * @param rates - receives the FX rates used
+ * @returns the compute context
+ */
+export function comparisonContext(
+  contract: EvaluationContract,
+  definition: KpiDefinition,
+  scope: Readonly<Record<string, unknown>>,
+  stores: readonly string[] | undefined,
+  judged: readonly Period[],
+  pool: FactsPool,
+  rates: FxRateUse[],
+): KpiComputeContext {
+  const mode = scope.comparison;
+  if (!definition.knobs.includes("comparison")) return NO_CONTEXT;
+  if (mode !== "previous-period" && mode !== "same-period-last-year") return NO_CONTEXT;
+  const cycles =
+    mode === "previous-period"
+      ? cyclesBefore(judged[0] as Period, contract.cycle, contract.term.start, judged.length)
+      : judged.map((p) => yearEarlier(p, contract.cycle));
+  const facts = cycles.map((c) => toPooled(pool.of(stores, c), rates));
+  return { comparison: facts.length === 1 ? (facts[0] as PeriodFacts) : poolParsedFacts(facts) };
 }
 
 /**

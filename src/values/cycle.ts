@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { checkArguments } from "../internal/arguments.js";
 import { refuse } from "../internal/issues.js";
+import { KpiContractError } from "./KpiContractError.js";
 import {
   containsDay,
   dateSchema,
@@ -243,4 +244,57 @@ export function refuseNotACycle(term: Period, kind: Cycle, cycle: Period): never
       message: `${cycle.start}..${cycle.end} is not a cycle of the term ${term.start}..${term.end}${near ? ` (the cycle there is ${near.start}..${near.end})` : ""}`,
     },
   ]);
+}
+
+/**
+ * The `count` whole cycles just before the whole cycle that holds `period.start`, oldest first: the
+ * `previous-period` comparison of a period of `count` cycles. Whole, not clipped: the comparison of
+ * a term's first, partial cycle is the whole cycle before it.
+ *
+ * @internal
+ * @param period - the judged period (its start fixes where the comparison ends)
+ * @param cycle - the contract's cycle kind
+ * @param anchor - the term start (`{ days }` runs are counted from it)
+ * @param count - how many cycles the comparison covers (at least 1)
+ * @returns the cycles, oldest first
+ * @throws `KpiContractError` `date-out-of-range` before 0000-01-01
+ */
+export function cyclesBefore(period: Period, cycle: Cycle, anchor: string, count: number): Period[] {
+  const from = dayNumber(anchor);
+  let next = fullCycleAt(dayNumber(period.start), cycle, from).start;
+  const out: Period[] = [];
+  for (let i = 0; i < count; i++) {
+    const full = fullCycleAt(next - 1, cycle, from);
+    out.unshift({ start: fromDayNumber(full.start), end: fromDayNumber(full.end) });
+    next = full.start;
+  }
+  return out;
+}
+
+/**
+ * A period one year earlier, for the `same-period-last-year` comparison. Each date keeps its month
+ * and day, a 29 February becoming the 28th; with calendar cycles an end on the last day of its
+ * month stays on the last day (February 2025 → February 2024 ends on the 29th), so that a whole
+ * month or quarter maps to the whole month or quarter.
+ *
+ * @internal
+ * @param period - the period
+ * @param cycle - the contract's cycle kind
+ * @returns the period a year earlier
+ * @throws `KpiContractError` `date-out-of-range` before year 0000
+ */
+export function yearEarlier(period: Period, cycle: Cycle): Period {
+  const shift = (date: string, monthEnd: boolean): string => {
+    const year = Number(date.slice(0, 4)) - 1;
+    const month = Number(date.slice(5, 7));
+    const day = Number(date.slice(8, 10));
+    if (year < 0) {
+      throw new KpiContractError("date-out-of-range", `${date} has no date a year earlier`, { date });
+    }
+    const last = daysInMonth(year, month);
+    const keep = monthEnd && day === daysInMonth(year + 1, month) ? last : Math.min(day, last);
+    return `${String(year).padStart(4, "0")}-${date.slice(5, 7)}-${String(keep).padStart(2, "0")}`;
+  };
+  const calendar = cycle === "monthly" || cycle === "quarterly";
+  return { start: shift(period.start, false), end: shift(period.end, calendar) };
 }

@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { safeSettle, settle } from "../../src/settlement/settle.js";
+import { validateContract } from "../../src/smart/validateContract.js";
+import { evaluateTargets } from "../../src/targets/evaluateTargets.js";
+import { GMV_SCOPE, MARCH, makeContract, makeFacts } from "./helpers.js";
+
+// salesGrowth inside a contract reads its comparison from the history (docs/kpis.md). Every figure
+// below is GMV excluding refunds (refunds 0), computed by hand.
+const month = (m: string, gross: string) => {
+  const [y, mm] = m.split("-").map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, mm, 0)).getUTCDate();
+  return makeFacts({ period: { start: `${m}-01`, end: `${m}-${last}` }, gross, refunds: "0.00" });
+};
+const growth = (comparison: string, extra: Record<string, unknown> = {}) => ({
+  id: "growth",
+  kpi: "salesGrowth",
+  scope: { ...GMV_SCOPE, comparison },
+  baseline: { value: "0.05" },
+  goal: { atLeast: "0.1" },
+  evaluation: { every: "cycle" },
+  weight: "1",
+  ...extra,
+});
+const guardrail = {
+  id: "neg",
+  kpi: "negativeReviewRate",
+  scope: { maxStars: 2, denominator: "reviews" },
+  goal: { below: "0.5" },
+  evaluation: { every: "cycle" },
+  role: "guardrail",
+};
+/** A fixed 1,000.00 and a 200.00 penalty when the growth target is missed. */
+const contractWith = (target: Record<string, unknown>) =>
+  makeContract(
+    {
+      components: [
+        { type: "fixed", name: "base", amount: "1000.00" },
+        { type: "penalty", name: "miss", target: "growth", amount: "200.00" },
+      ],
+    },
+    { targets: [target, guardrail] },
+  );
+const marchFacts = [month("2026-03", "5000.00")];
+
+describe("salesGrowth targets in a contract", () => {
+  it("previous-period: March against February from the history", () => {
+    // (5,000 − 1,000) ÷ 1,000 = 4 ≥ 0.1: met, no penalty
+    const s = settle(contractWith(growth("previous-period")), {
+      cycle: MARCH,
+      facts: marchFacts,
+      history: [month("2026-02", "1000.00")],
+    });
+    const e = s.evaluations[0];
+    expect(e?.actual).toBe("4");
+    expect(e?.status).toBe("met");
+    expect(s.total).toBe("1000.00");
+    expect(e?.trace.kpi?.trace?.inputs).toEqual({
+      "sales.gross": "5000.00",
+      "sales.refunds": "0.00",
+      "comparison.sales.gross": "1000.00",
+      "comparison.sales.refunds": "0.00",
+    });
+  });
+
+  it("previous-period: a small growth misses and the penalty applies", () => {
+    // (5,000 − 4,800) ÷ 4,800 = 0.041666…67 (34 digits) < 0.1: missed, −200.00
+    const s = settle(contractWith(growth("previous-period")), {
+      cycle: MARCH,
+      facts: marchFacts,
+      history: [month("2026-02", "4800.00")],
+    });
+    expect(s.evaluations[0]?.actual).toBe("0.04166666666666666666666666666666667");
+    expect(s.evaluations[0]?.status).toBe("missed");
+    expect(s.lines.map((l) => [l.component, l.amount])).toEqual([
+      ["base", "1000.00"],
+      ["miss", "-200.00"],
+    ]);
+    expect(s.total).toBe("800.00");
+  });
+
+  it("same-period-last-year: March 2026 against March 2025", () => {
+    // (5,000 − 4,000) ÷ 4,000 = 0.25; February's record is not read
+    const s = settle(contractWith(growth("same-period-last-year")), {
+      cycle: MARCH,
+      facts: marchFacts,
+      history: [month("2025-03", "4000.00"), month("2026-02", "9999.00")],
+    });
+    expect(s.evaluations[0]?.actual).toBe("0.25");
+    expect(s.evaluations[0]?.trace.kpi?.trace?.inputs?.["comparison.sales.gross"]).toBe("4000.00");
+  });
+
+  it("a pooled window compares with as many cycles just before it", () => {
+    // Q1 (3,000 + 4,000 + 5,000 = 12,000) against Q4 (2,000 + 2,500 + 3,500 = 8,000): 0.5
+    const target = growth("previous-period", {
+      evaluation: { window: { start: "2026-01-01", end: "2026-03-31" }, aggregate: "pooled" },
+    });
+    const history = [
+      month("2025-10", "2000.00"),
+      month("2025-11", "2500.00"),
+      month("2025-12", "3500.00"),
+      month("2026-01", "3000.00"),
+      month("2026-02", "4000.00"),
+    ];
+    const s = settle(
+      contractWith(target),
+      { cycle: MARCH, facts: marchFacts, history },
+      { allowInvalid: true },
+    );
+    expect(s.evaluations[0]?.actual).toBe("0.5");
+    expect(s.evaluations[0]?.trace.kpi?.trace?.inputs?.["comparison.sales.gross"]).toBe("8000.00");
+  });
+
+  it("a mean-of-cycles window compares each cycle with the one before it", () => {
+    // February (3,000 − 2,000) ÷ 2,000 = 0.5; March (5,000 − 3,000) ÷ 3,000 = 0.666…67;
+    // mean (0.5 + 0.6666666666666666666666666666666667) ÷ 2 = 0.5833333333333333333333333333333334
+    const target = growth("previous-period", {
+      evaluation: { window: { start: "2026-02-01", end: "2026-03-31" }, aggregate: "mean-of-cycles" },
+    });
+    const history = [month("2026-01", "2000.00"), month("2026-02", "3000.00")];
+    const s = settle(
+      contractWith(target),
+      { cycle: MARCH, facts: marchFacts, history },
+      { allowInvalid: true },
+    );
+    expect(s.evaluations[0]?.trace.cycles?.map((c) => c.value)).toEqual([
+      "0.5",
+      "0.6666666666666666666666666666666667",
+    ]);
+    expect(s.evaluations[0]?.actual).toBe("0.5833333333333333333333333333333334");
+  });
+
+  it("evaluateTargets reads the comparison the same way", () => {
+    const report = evaluateTargets(contractWith(growth("previous-period")), {
+      cycle: MARCH,
+      facts: marchFacts,
+      history: [month("2026-02", "1000.00")],
+    });
+    expect(report.evaluations[0]?.actual).toBe("4");
+  });
+
+  it("a comparison cycle the history lacks is facts-missing at history, never a miss", () => {
+    const result = safeSettle(contractWith(growth("same-period-last-year")), {
+      cycle: MARCH,
+      facts: marchFacts,
+      history: [month("2026-02", "1000.00")],
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.code).toBe("facts-missing");
+    expect(result.error.issues).toEqual([
+      {
+        code: "facts-missing",
+        path: ["history"],
+        message: "No facts for store us in 2025-03-01..2025-03-31",
+      },
+    ]);
+  });
+
+  it("comparison baseline: SMART scope-invalid at the knob, in both languages", () => {
+    const contract = contractWith(growth("baseline"));
+    const finding = validateContract(contract).findings.find((f) => f.code === "scope-invalid");
+    expect(finding).toMatchObject({
+      severity: "error",
+      path: ["targets", 0, "scope", "comparison"],
+      params: { target: "growth", kpi: "salesGrowth", reason: "comparison-baseline", knob: "comparison" },
+    });
+    expect(finding?.message).toBe(
+      'Target "growth" sets the scope knob "comparison" of sales growth to "baseline", a comparison value nothing in a contract supplies; use "previous-period" or "same-period-last-year" (read from the history), or a gmv target with a change goal on a baseline.',
+    );
+    const zh = validateContract(contract, { locale: "zh-CN" }).findings.find(
+      (f) => f.code === "scope-invalid",
+    );
+    expect(zh?.message).toContain("合同中没有任何地方提供这个对比值");
+    expect(safeSettle(contract, { cycle: MARCH, facts: marchFacts }).success).toBe(false);
+  });
+});
