@@ -13,7 +13,12 @@ import {
 } from "./parseCommandArgs.js";
 import { readContractFile } from "./readContractFile.js";
 import { readJsonInput } from "./readInputFile.js";
-import { earlierStatements, settleFromFiles, splitSettlementFiles } from "./settleFromFiles.js";
+import {
+  earlierStatements,
+  settleFromFiles,
+  splitSettlementFiles,
+  standingHistoryOf,
+} from "./settleFromFiles.js";
 import { writeOutput } from "./writeOutput.js";
 
 /** The output formats of statements on the command line. */
@@ -67,7 +72,13 @@ export function settleCommand(args: readonly string[], io: CliIo): ExitCode {
   const history = historyFile === undefined ? undefined : readJsonInput(historyFile, io.cwd, "history");
   const files = splitSettlementFiles(contract, facts, history, cycle);
   const options = { locale, allowInvalid: values["allow-invalid"] === true };
-  const statement = settleFromFiles(files, cycle, cycleText, options);
+  // The earlier cycles the history settles: charted in the reports, and their scores make the
+  // standing count failures before this cycle (SPEC §7) when the contract has standing rules.
+  const earlier = earlierStatements(parsedContract, files, cycle, options);
+  const statement = settleFromFiles(files, cycle, cycleText, {
+    ...options,
+    ...(parsedContract.standing !== undefined ? { standingHistory: standingHistoryOf(earlier, cycle) } : {}),
+  });
   if (files.ignored > 0) {
     io.stderr(
       `kpi-contract: note: ${files.ignored} ${files.ignored === 1 ? "entry" : "entries"} of ${factsFile} after ${cycle.end} left out\n`,
@@ -80,7 +91,7 @@ export function settleCommand(args: readonly string[], io: CliIo): ExitCode {
   const report = renderStatement(statement, {
     format: REPORT_FORMAT[format],
     locale: locale ?? parsedContract.locale ?? "en",
-    history: earlierStatements(parsedContract, files, cycle, options),
+    history: earlier,
   });
   writeOutput(io, report, stringFlag(values, "out"));
   return EXIT.ok;

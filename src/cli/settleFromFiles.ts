@@ -4,7 +4,7 @@ import type { SettlementStatement } from "../settlement/SettlementStatement.js";
 import { settle } from "../settlement/settle.js";
 import { cyclesOf } from "../values/cycle.js";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { type Period, sameDays } from "../values/period.js";
+import { addDays, type Period, sameDays } from "../values/period.js";
 import { CliError, type CliLocation, EXIT } from "./CliError.js";
 import { libraryProblem } from "./libraryProblem.js";
 import { type JsonInput, jsonLocation } from "./readInputFile.js";
@@ -121,6 +121,36 @@ function locator(files: SettlementFiles) {
 export interface CliSettleOptions {
   readonly locale?: Locale | undefined;
   readonly allowInvalid: boolean;
+  /** Scores of the cycles before, for the standing (SPEC §7); see {@link standingHistoryOf}. */
+  readonly standingHistory?: readonly { readonly cycle: Period; readonly score: string | null }[];
+}
+
+/**
+ * The standing history the command line passes to `settle`: the scores of the earlier statements
+ * that run without a gap up to the cycle just before the one settled. A cycle the history could
+ * not settle breaks the run, since nobody knows whether it failed; scores before it are left out.
+ *
+ * @param earlier - earlier statements of the term, oldest first ({@link earlierStatements})
+ * @param cycle - the cycle being settled
+ * @returns the cycles and scores, oldest first (empty when the cycle before was not settled)
+ * @example
+ * ```ts
+ * standingHistoryOf(earlierStatements(contract, files, cycle, options), cycle);
+ * ```
+ */
+export function standingHistoryOf(
+  earlier: readonly SettlementStatement[],
+  cycle: Period,
+): { cycle: Period; score: string | null }[] {
+  const out: { cycle: Period; score: string | null }[] = [];
+  let next = cycle.start;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const s = earlier[i] as SettlementStatement;
+    if (addDays(s.cycle.end, 1) !== next) break;
+    out.unshift({ cycle: { start: s.cycle.start, end: s.cycle.end }, score: s.score });
+    next = s.cycle.start;
+  }
+  return out;
 }
 
 /**
@@ -188,7 +218,13 @@ export function settleFromFiles(
     return settle(
       files.contract.data,
       { cycle, facts: files.facts, history: files.history },
-      { allowInvalid: options.allowInvalid, ...(options.locale ? { locale: options.locale } : {}) },
+      {
+        allowInvalid: options.allowInvalid,
+        ...(options.locale ? { locale: options.locale } : {}),
+        ...(options.standingHistory !== undefined && options.standingHistory.length > 0
+          ? { standingHistory: options.standingHistory }
+          : {}),
+      },
     );
   } catch (error) {
     throw settlementProblem(error, files, cycleText);

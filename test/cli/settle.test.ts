@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PeriodFactsInput } from "../../src/facts/schema.js";
 import { settle } from "../../src/settlement/settle.js";
+import { makeContract, makeFacts } from "../settlement/helpers.js";
 import { buildCli, REPO, runCli } from "./setup.js";
 
 beforeAll(buildCli, 60_000);
@@ -95,6 +96,41 @@ describe("kpi-contract settle", { timeout: 60_000 }, () => {
       ),
     );
     expect(run.stdout).toBe("");
+  });
+
+  it("counts the earlier cycles the history settles in the standing (SPEC §7)", () => {
+    // ACoS 9,000 ÷ 20,450 > 0.22 in every month: attainment 0.22 ÷ 0.4400… < 0.7, so each cycle
+    // fails the standing threshold (0.7, two cycles in a row start rectification).
+    const month = (start: string, end: string) =>
+      makeFacts({ period: { start, end }, attributed: "20450.00" });
+    const contract = file(
+      "standing.json",
+      makeContract({ components: [{ type: "fixed", name: "base", amount: "100.00" }] }),
+    );
+    const settleJson = (name: string, months: unknown[]) =>
+      JSON.parse(
+        runCli(["settle", contract, "--facts", file(name, months), ...MARCH, "--format", "json"]).stdout,
+      );
+    const jan = month("2026-01-01", "2026-01-31");
+    const feb = month("2026-02-01", "2026-02-28");
+    const mar = month("2026-03-01", "2026-03-31");
+    // February failed before March: rectification from April.
+    const two = settleJson("standing-two.json", [feb, mar]);
+    expect(two.options.standingHistory).toEqual([
+      { cycle: { start: "2026-02-01", end: "2026-02-28" }, score: two.options.standingHistory[0].score },
+    ]);
+    expect(two.standing).toMatchObject({ state: "rectification", since: "2026-04-01" });
+    // January and February failed, and March fails after rectification began: termination-eligible.
+    const three = settleJson("standing-three.json", [jan, feb, mar]);
+    expect(three.options.standingHistory.map((e: { cycle: { start: string } }) => e.cycle.start)).toEqual([
+      "2026-01-01",
+      "2026-02-01",
+    ]);
+    expect(three.standing.state).toBe("termination-eligible");
+    // Without February's facts the run is broken: nobody knows whether February failed.
+    const gap = settleJson("standing-gap.json", [jan, mar]);
+    expect(gap.options.standingHistory).toBeUndefined();
+    expect(gap.standing).toMatchObject({ state: "warning", consecutiveFailures: 1 });
   });
 
   it("refuses a cycle whose facts are missing (exit 1)", () => {
