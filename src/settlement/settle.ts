@@ -17,7 +17,7 @@ import { reimbursementLine } from "../fees/reimbursement.js";
 import type { FeeBasis, ReimbursementComponent } from "../fees/schema.js";
 import { scorecardLine } from "../fees/scorecard.js";
 import { shareLine } from "../fees/share.js";
-import { D, type Dec, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
+import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
@@ -30,7 +30,6 @@ import {
   resolveScopeOnce,
 } from "../targets/evaluateTargets.js";
 import { allocate } from "../values/allocate.js";
-import { cycleProration } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
 import { addDays, type Period, sameDays } from "../values/period.js";
@@ -54,6 +53,7 @@ import {
   smartErrors as cachedSmartErrors,
   contractDigestPrefix,
   contractEntry,
+  cycleProrationOf,
   historyCanonical,
 } from "./settleCache.js";
 import { parseSettleOptions } from "./settleOptionsSchema.js";
@@ -565,7 +565,7 @@ export function settle(
   const recorded = recordOptions(parsedContract, parsed.cycle, options, locale, smartErrors);
   const fees = parsedContract.fees;
   const { cycle, facts } = parsed;
-  const proration = cycleProration(cycle, parsedContract.cycle, parsedContract.term.start);
+  const proration = cycleProrationOf(entry, cycle);
 
   // Kept between calls: pooled facts of earlier periods, per (contract, history array).
   const pool = createFactsPool(parsedContract, cycle, facts, parsed.history, true);
@@ -697,7 +697,7 @@ export function settle(
     proration: {
       days: proration.days,
       fullDays: proration.fullDays,
-      factor: formatDecimal(quotient(proration.days, proration.fullDays)),
+      factor: proration.factor,
     },
     lines: lines as StatementLine[],
     total,

@@ -2,11 +2,15 @@ import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { safeParseContract } from "../contract/parseContract.js";
 import type { Contract, Locale } from "../contract/schema.js";
 import type { PeriodFacts } from "../facts/schema.js";
+import { formatDecimal, quotient } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
 import { customKpiFromJson } from "../kpis/customKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import type { SmartFinding } from "../smart/SmartFinding.js";
 import { validateContract } from "../smart/validateContract.js";
+import { cycleProration } from "../values/cycle.js";
+import type { DecimalString } from "../values/decimal.js";
+import type { Period } from "../values/period.js";
 import { canonicalFactsList } from "./canonicalFacts.js";
 import { canonicalText, type DigestPrefix, digestPrefix } from "./statementDigest.js";
 
@@ -26,6 +30,16 @@ export interface ContractEntry {
   readonly smart: WeakMap<readonly PeriodFacts[], Map<Locale, readonly SmartFinding[]>>;
   /** The digest's hash state after the canonical JSON of the normalised contract, made on first use. */
   prefix: DigestPrefix | undefined;
+  /** The proration of each cycle settled so far, by `start..end` (at most the term's cycles). */
+  readonly prorations: Map<string, SettledProration>;
+}
+
+/** A cycle's proration as a statement writes it: days, full days and their quotient. @internal */
+export interface SettledProration {
+  readonly days: number;
+  readonly fullDays: number;
+  /** `days ÷ fullDays` as written in statements. */
+  readonly factor: DecimalString;
 }
 
 /**
@@ -56,6 +70,7 @@ export function contractEntry(input: unknown): ContractEntry {
     customKpis: (parsed.data.kpis ?? []).map((k) => customKpiFromJson(k)),
     smart: new WeakMap(),
     prefix: undefined,
+    prorations: new Map(),
   };
   if (key !== undefined) contracts.set(key, entry);
   return entry;
@@ -118,4 +133,25 @@ export function historyCanonical(history: readonly PeriodFacts[]): Uint8Array {
     historyBytes.set(history, bytes);
   }
   return bytes;
+}
+
+/**
+ * The proration of a cycle of the entry's contract (SPEC §6.4), computed once per (contract
+ * object, cycle): it depends on the cycle, the contract's cycle kind and its term start only.
+ *
+ * @internal
+ * @param entry - the contract entry
+ * @param cycle - a cycle of the contract's term (checked by the caller)
+ * @returns the days, full days and the factor `days ÷ fullDays` as written
+ */
+export function cycleProrationOf(entry: ContractEntry, cycle: Period): SettledProration {
+  const key = `${cycle.start}..${cycle.end}`;
+  let kept = entry.prorations.get(key);
+  if (kept === undefined) {
+    const contract = entry.contract;
+    const { days, fullDays } = cycleProration(cycle, contract.cycle, contract.term.start);
+    kept = Object.freeze({ days, fullDays, factor: formatDecimal(quotient(days, fullDays)) });
+    entry.prorations.set(key, kept);
+  }
+  return kept;
 }

@@ -621,6 +621,8 @@ interface TargetPlan {
   /** SPEC §4.3's exception: a null lower-is-better ratio with nothing in its numerator counts as met. */
   readonly lowerRatio: boolean;
   readonly weight: DecimalString | null;
+  /** The weight as a Decimal, for the score. */
+  readonly weightValue: Dec | null;
   readonly goal: { kind: GoalKind; value: DecimalString } | undefined;
   /** The goal's value as a Decimal: the target itself, or 1 + change for a change goal. */
   readonly goalValue: Dec | undefined;
@@ -664,6 +666,7 @@ function planTarget(
     capText: formatDecimal(cap),
     lowerRatio: definition.polarity === "lower-is-better" && definition.unit === "ratio",
     weight: target.role === "objective" ? (target.weight ?? null) : null,
+    weightValue: target.role === "objective" && target.weight !== undefined ? new D(target.weight) : null,
     goal,
     goalValue,
     goalValueText: goalValue === undefined ? "" : formatDecimal(goalValue),
@@ -708,7 +711,7 @@ function evaluateTarget(
   customKpis: readonly KpiDefinition[],
   rates: FxRateUse[],
   baselines: BaselineCache | undefined,
-): TargetEvaluation {
+): JudgedTarget {
   const plan = targetPlan(contract, target, customKpis);
   const { resolved, definition, cap, lowerRatio, weight, goal } = plan;
   const evaluation = target.evaluation;
@@ -814,7 +817,7 @@ function evaluateTarget(
   }
 
   if (pending) {
-    return evaluationOf(
+    const pendingEvaluation = evaluationOf(
       {
         status: "pending",
         met: false,
@@ -831,6 +834,7 @@ function evaluateTarget(
         attainment: "pending: the window ends in a later cycle",
       },
     );
+    return { evaluation: pendingEvaluation, attainment: ZERO, weight: plan.weightValue };
   }
 
   // Actual value.
@@ -940,19 +944,17 @@ function evaluateTarget(
     },
     trace as TargetEvaluationTrace,
   );
-  ATTAINMENTS.set(judgedEvaluation, { text: attainmentWritten, value: attainment });
-  return judgedEvaluation;
+  return { evaluation: judgedEvaluation, attainment, weight: plan.weightValue };
 }
 
 /**
- * The attainment of each evaluation made here, as the Decimal it was written from: the score reads
- * it instead of parsing the 34-digit text again (only while the text is unchanged).
+ * One target judged here, with the Decimals its attainment and weight were written from: the score
+ * reads them instead of parsing the texts again.
  */
-const ATTAINMENTS = new WeakMap<TargetEvaluation, { readonly text: string; readonly value: Dec }>();
-
-function attainmentValue(e: TargetEvaluation): Dec {
-  const kept = ATTAINMENTS.get(e);
-  return kept !== undefined && kept.text === e.attainment ? kept.value : new D(e.attainment);
+interface JudgedTarget {
+  readonly evaluation: TargetEvaluation;
+  readonly attainment: Dec;
+  readonly weight: Dec | null;
 }
 
 function toPooled(result: PooledFacts, rates: FxRateUse[]): PeriodFacts {
@@ -1038,20 +1040,39 @@ const scoredEvaluations = z.array(
   { error: "Expected an array of target evaluations" },
 );
 
-/** {@link scoreOf} on evaluations made here (what `evaluateTargets` and `settle` call). */
-function scoreOfEvaluations(evaluations: readonly TargetEvaluation[]): {
+/**
+ * {@link scoreOf} on checked evaluations; `judged` (what `evaluateTargets` and `settle` pass) gives
+ * each evaluation's attainment and weight as the Decimals they were written from.
+ */
+function scoreOfEvaluations(
+  evaluations: readonly TargetEvaluation[],
+  judged?: readonly JudgedTarget[],
+): {
   score: DecimalString | null;
   trace: string;
 } {
-  const counted = evaluations.filter((e) => e.role === "objective" && e.judged && e.weight !== null);
-  const weightSum = counted.reduce((sum, e) => sum.plus(e.weight as string), ZERO);
+  const counted: TargetEvaluation[] = [];
+  const attainments: Dec[] = [];
+  const weights: Dec[] = [];
+  let weightSum = ZERO;
+  for (let i = 0; i < evaluations.length; i++) {
+    const e = evaluations[i] as TargetEvaluation;
+    if (e.role !== "objective" || !e.judged || e.weight === null) continue;
+    const kept = judged?.[i];
+    const weight = kept?.weight ?? new D(e.weight);
+    counted.push(e);
+    attainments.push(kept?.attainment ?? new D(e.attainment));
+    weights.push(weight);
+    weightSum = weightSum.plus(weight);
+  }
   if (counted.length === 0 || weightSum.isZero()) {
     return { score: null, trace: "no objective target is judged in this cycle" };
   }
-  const weighted = counted.reduce((sum, e) => {
-    const a = attainmentValue(e);
-    return sum.plus(new D(e.weight as string).times(a.gt(1) ? ONE : a));
-  }, ZERO);
+  let weighted = ZERO;
+  for (let i = 0; i < counted.length; i++) {
+    const a = attainments[i] as Dec;
+    weighted = weighted.plus((weights[i] as Dec).times(a.gt(ONE) ? ONE : a));
+  }
   const score = quotient(weighted, weightSum);
   const terms = counted.map((e) => `${e.weight} × min(${e.attainment}, 1)`).join(" + ");
   return {
@@ -1171,10 +1192,11 @@ function judgeTargets(
   baselines: BaselineCache | undefined,
 ): TargetEvaluationReport {
   const rates: FxRateUse[] = [];
-  const evaluations = contract.targets.map((t) =>
+  const judged = contract.targets.map((t) =>
     evaluateTarget(contract, t, cycle, pool, history, customKpis, rates, baselines),
   );
-  const { score, trace } = scoreOfEvaluations(evaluations);
+  const evaluations = judged.map((j) => j.evaluation);
+  const { score, trace } = scoreOfEvaluations(evaluations, judged);
   const warnings = evaluations
     .filter((e) => e.status === "pending")
     .map((e) => `Target ${e.targetId} is pending: its evaluation window ends after this cycle`);
