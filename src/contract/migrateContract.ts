@@ -23,13 +23,15 @@ export function migrateContract(input: unknown): SafeResult<unknown> {
   }
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
   if (version === CONTRACT_SCHEMA_VERSION) return { success: true, data: input };
-  const message =
-    typeof version === "number" && Number.isInteger(version) && version > CONTRACT_SCHEMA_VERSION
-      ? `schemaVersion ${version} is newer than this library supports (${CONTRACT_SCHEMA_VERSION}); upgrade kpi-contract`
+  const newer = typeof version === "number" && Number.isInteger(version) && version > CONTRACT_SCHEMA_VERSION;
+  const message = newer
+    ? `schemaVersion ${version} is newer than this library supports (${CONTRACT_SCHEMA_VERSION}); upgrade kpi-contract`
+    : version === undefined
+      ? `schemaVersion is missing: write "schemaVersion": ${CONTRACT_SCHEMA_VERSION}`
       : `Unsupported schemaVersion ${describeInput(version)}: expected ${CONTRACT_SCHEMA_VERSION}`;
   return {
     success: false,
-    error: new KpiContractError("contract-invalid", message, { schemaVersion: version }, [
+    error: new KpiContractError("contract-invalid", message, { schemaVersion: version, newer }, [
       { code: "schema-version-unsupported", path: ["schemaVersion"], message },
     ]),
   };

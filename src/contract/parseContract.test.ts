@@ -128,7 +128,35 @@ describe("parseContract: structural errors, each with its path", () => {
     ]);
     expect(issuesOf(newer)[0]?.message).toContain("newer");
     const { schemaVersion: _v, ...missing } = cleanContract();
-    expect(issuesOf(missing)).toEqual([expect.objectContaining({ path: "schemaVersion" })]);
+    expect(issuesOf(missing)).toEqual([
+      expect.objectContaining({
+        path: "schemaVersion",
+        message: 'schemaVersion is missing: write "schemaVersion": 1',
+      }),
+    ]);
+  });
+
+  it("a missing or malformed schemaVersion is listed with every other problem, as a ContractError", () => {
+    const { schemaVersion: _v, ...rest } = cleanContract();
+    for (const version of [undefined, "1", 0]) {
+      const input = { ...rest, ...(version === undefined ? {} : { schemaVersion: version }), id: "" };
+      const result = safeParseContract({ ...input, cycle: "weekly" });
+      expect(result.success).toBe(false);
+      if (result.success) continue;
+      expect(result.error).toBeInstanceOf(ContractError);
+      expect(result.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+        ["schemaVersion", "schema-version-unsupported"],
+        ["id", expect.any(String)],
+        ["cycle", expect.any(String)],
+      ]);
+      expect(result.error.message).toMatch(/^The contract has 3 problems:\nschemaVersion: /);
+    }
+    // A newer version is another schema: only the version is named.
+    const newer = safeParseContract({ ...rest, schemaVersion: 2, id: "" });
+    expect(newer.success ? [] : newer.error.issues.map((i) => i.path.join("."))).toEqual(["schemaVersion"]);
+    // Not an object at all: one issue at the root, still a ContractError.
+    const none = safeParseContract([]);
+    expect(none.success ? undefined : none.error).toBeInstanceOf(ContractError);
   });
 
   it("refuses a decimal with an exponent, a separator or a plus sign", () => {

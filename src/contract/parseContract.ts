@@ -1,8 +1,8 @@
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { safeParseData } from "../internal/plainJson.js";
-import { KpiContractError, type SafeResult } from "../values/KpiContractError.js";
+import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
 import { migrateContract } from "./migrateContract.js";
-import { type Contract, contractSchema } from "./schema.js";
+import { CONTRACT_SCHEMA_VERSION, type Contract, contractSchema } from "./schema.js";
 
 /** Every contract this module has parsed (weakly held): they need no second parse. */
 const PARSED = new WeakSet<object>();
@@ -39,22 +39,37 @@ export class ContractError extends KpiContractError {
  */
 export function safeParseContract(input: unknown): SafeResult<Contract> {
   const migrated = migrateContract(input);
-  if (!migrated.success) return migrated;
+  if (!migrated.success) {
+    // A missing or malformed version is one problem among the others, which are listed too (read
+    // as the current version); a newer version is another schema, so it is the only one named.
+    const version = migrated.error.issues;
+    const newer = migrated.error.params.newer === true;
+    const object = typeof input === "object" && input !== null && !Array.isArray(input);
+    const rest =
+      newer || !object ? undefined : parseIssues({ ...input, schemaVersion: CONTRACT_SCHEMA_VERSION });
+    return { success: false, error: contractError([...version, ...(rest ?? [])]) };
+  }
   const parsed = safeParseData(contractSchema, migrated.data);
   if (parsed.success) {
     PARSED.add(parsed.data);
     return { success: true, data: parsed.data };
   }
-  const issues = toValidationIssues(parsed.error);
-  return {
-    success: false,
-    error: new ContractError(
-      "contract-invalid",
-      `The contract has ${issues.length} problem${issues.length === 1 ? "" : "s"}:\n${describeIssues(issues)}`,
-      { count: issues.length },
-      issues,
-    ),
-  };
+  return { success: false, error: contractError(toValidationIssues(parsed.error)) };
+}
+
+/** The schema's issues for `input`, or undefined when it parses. */
+function parseIssues(input: unknown): ValidationIssue[] | undefined {
+  const parsed = safeParseData(contractSchema, input);
+  return parsed.success ? undefined : toValidationIssues(parsed.error);
+}
+
+function contractError(issues: readonly ValidationIssue[]): ContractError {
+  return new ContractError(
+    "contract-invalid",
+    `The contract has ${issues.length} problem${issues.length === 1 ? "" : "s"}:\n${describeIssues(issues)}`,
+    { count: issues.length },
+    issues,
+  );
 }
 
 /**
