@@ -70,15 +70,31 @@ describe("computeKpi: refusals, with their messages and params", () => {
     expect(error.code).toBe("comparison-invalid");
     expect(error.issues.map((i) => i.path)).toEqual([["comparison"]]);
     expect(error.params).toEqual({ issues: error.issues });
-    expect(error.message.startsWith("Invalid comparison: comparison: ")).toBe(true);
+    expect(
+      error.message.startsWith(
+        'Invalid comparison (period facts of the comparison period, or a stated GMV as a decimal string such as "30720.00"):\ncomparison: ',
+      ),
+    ).toBe(true);
   });
 
-  test("invalid comparison facts are facts-invalid under comparison", () => {
+  test("invalid comparison facts are comparison-invalid under comparison", () => {
     const error = thrown(() =>
       computeKpi("salesGrowth", facts, {}, { comparison: { ...facts, currency: "usd" } }),
     );
-    expect(error.code).toBe("facts-invalid");
+    expect(error.code).toBe("comparison-invalid");
     expect(error.issues.map((i) => i.path)).toEqual([["comparison", "currency"]]);
+  });
+
+  test.each([null, [], true])("a comparison of neither form (%s) names both forms", (comparison) => {
+    const error = thrown(() => computeKpi("salesGrowth", facts, {}, { comparison: comparison as never }));
+    expect(error.code).toBe("comparison-invalid");
+    expect(error.issues).toEqual([
+      {
+        code: "invalid_type",
+        path: ["comparison"],
+        message: `Expected period facts of the comparison period, or a stated GMV as a decimal string such as "30720.00", received ${comparison === null ? "null" : Array.isArray(comparison) ? "[]" : "true"}`,
+      },
+    ]);
   });
 
   test("comparison facts in another currency: currency-mismatch naming both", () => {

@@ -94,20 +94,41 @@ function parseScope(definition: KpiDefinition, scope: unknown): Record<string, u
   );
 }
 
+/** What a comparison is, for messages: both forms `computeKpi` accepts. */
+const COMPARISON_FORMS =
+  'period facts of the comparison period, or a stated GMV as a decimal string such as "30720.00"';
+
+/**
+ * Reads `options.comparison`: a decimal (a stated GMV) or period facts. Anything else, or facts that
+ * do not parse, is `comparison-invalid` with its issues under `comparison` (not `facts-invalid`:
+ * the facts being computed are fine).
+ */
 function parseComparison(input: ComputeKpiOptions["comparison"]): KpiComputeContext {
   if (input === undefined) return {};
+  let issues: ValidationIssue[];
   if (typeof input === "string" || typeof input === "number") {
     const parsed = decimalSchema.safeParse(input);
     if (parsed.success) return { comparison: parsed.data };
-    const issues = toValidationIssues(parsed.error, ["comparison"]);
-    throw new KpiContractError(
-      "comparison-invalid",
-      `Invalid comparison: ${describeIssues(issues)}`,
-      { issues },
-      issues,
-    );
+    issues = toValidationIssues(parsed.error, ["comparison"]);
+  } else if (typeof input === "object" && input !== null && !Array.isArray(input)) {
+    const parsed = safeParsePeriodFacts(input);
+    if (parsed.success) return { comparison: parsed.data };
+    issues = toValidationIssues(parsed.error, ["comparison"]);
+  } else {
+    issues = [
+      {
+        code: "invalid_type",
+        path: ["comparison"],
+        message: `Expected ${COMPARISON_FORMS}, received ${describeInput(input)}`,
+      },
+    ];
   }
-  return { comparison: parseFacts(input, ["comparison"]) };
+  throw new KpiContractError(
+    "comparison-invalid",
+    `Invalid comparison (${COMPARISON_FORMS}):\n${describeIssues(issues)}`,
+    { issues },
+    issues,
+  );
 }
 
 /**
@@ -180,7 +201,8 @@ function checkResult(definition: KpiDefinition, result: KpiResult): KpiResult {
  *   or options that are not an object, with their paths); `kpi-unknown`; `facts-invalid`
  *   listing every issue with its path;
  *   `scope-invalid` (params `{ kpi, issues }`) naming unknown knobs (`knob-unknown`) and bad values
- *   with the allowed ones (`knob-invalid`); `comparison-invalid`; `currency-mismatch` when comparison
+ *   with the allowed ones (`knob-invalid`); `comparison-invalid` (a comparison that is neither a
+ *   decimal string nor valid period facts, issues under `comparison`); `currency-mismatch` when comparison
  *   facts are in another currency; `kpi-result-invalid` when a custom
  *   compute function returns something that is not a decimal string or a null with a reason
  * @example

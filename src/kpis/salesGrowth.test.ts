@@ -114,7 +114,7 @@ describe("salesGrowth", () => {
     );
     expect(
       code(() => computeKpi("salesGrowth", facts, {}, { comparison: { currency: "USD" } as never })),
-    ).toBe("facts-invalid");
+    ).toBe("comparison-invalid");
   });
 
   test("metadata: gmv's knobs then comparison", () => {
