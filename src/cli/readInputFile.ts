@@ -73,7 +73,7 @@ export function readJsonInput(file: string, cwd: string, what: string): JsonInpu
     const found = findJsonSyntaxError(text);
     const reason = found?.message ?? (error instanceof Error ? error.message.split("\n")[0] : String(error));
     const offset = found?.offset ?? text.length;
-    throw new CliError(EXIT.input, `the ${what} is not valid JSON: ${reason}`, {
+    throw new CliError(EXIT.input, `the ${what} file is not valid JSON: ${reason}`, {
       file,
       ...positionOf(text, offset),
     });

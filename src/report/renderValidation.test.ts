@@ -17,6 +17,24 @@ describe("renderValidation", () => {
     expect(md).toContain("No errors: the contract can be settled.");
   });
 
+  it("without the history, says the baselines from history were not checked instead", () => {
+    // The worked contract's three targets take their baselines from history.
+    const report = validateContract(contract);
+    expect(report.findings.filter((f) => f.code === "baseline-not-checked")).toHaveLength(3);
+    const md = renderValidation(report, { contractId: "worked" });
+    expect(md).not.toContain("the contract can be settled");
+    expect(md).toContain(
+      "No errors, but 3 baselines come from history that was not given, so they were not checked: settlement refuses the contract if the history it gets cannot provide them. Validate with the history to be sure.",
+    );
+    expect(renderValidation(report, { locale: "zh-CN" })).toContain(
+      "没有错误，但有 3 个基线取自未提供的历史数据，因此未经检查",
+    );
+    const one = { ...report, findings: report.findings.filter((f) => f.targetId === "acos") };
+    expect(renderValidation(one)).toContain(
+      "No errors, but 1 baseline comes from history that was not given, so it was not checked: settlement refuses the contract if the history it gets cannot provide it.",
+    );
+  });
+
   it("lists each finding with severity, criterion, code, target, path and message", () => {
     const targets = (contract.targets as Record<string, unknown>[]).map((t) =>
       t.id === "acos" ? { ...t, weight: "0.7" } : t,

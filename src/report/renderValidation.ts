@@ -49,10 +49,14 @@ export function renderValidation(report: ValidationReport, options: RenderValida
   const count = (severity: SmartFinding["severity"]) =>
     report.findings.filter((f) => f.severity === severity).length;
   const errors = count("error");
+  // Baselines from a history the validation did not see may still refuse the settlement.
+  const unchecked = report.findings.filter((f) => f.code === "baseline-not-checked").length;
   const blocks: Block[] = [
-    errors === 0
-      ? { kind: "paragraph", text: m.validationPassed, className: "ok" }
-      : { kind: "paragraph", text: m.validationRefused(errors), className: "refused" },
+    errors > 0
+      ? { kind: "paragraph", text: m.validationRefused(errors), className: "refused" }
+      : unchecked > 0
+        ? { kind: "paragraph", text: m.validationPassedUnchecked(unchecked), className: "warning" }
+        : { kind: "paragraph", text: m.validationPassed, className: "ok" },
     { kind: "paragraph", text: m.findingCounts(errors, count("warning"), count("info")) },
   ];
   if (report.findings.length === 0) {

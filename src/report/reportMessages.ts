@@ -62,6 +62,8 @@ export interface ReportMessages {
   readonly digest: string;
   readonly days: string;
   readonly validationPassed: string;
+  /** No errors, but `count` baselines come from a history the validation was not given. */
+  readonly validationPassedUnchecked: (count: number) => string;
   readonly validationRefused: (errors: number) => string;
   readonly findingCounts: (errors: number, warnings: number, infos: number) => string;
   readonly noFindings: string;
@@ -132,6 +134,8 @@ const en: ReportMessages = {
   digest: "Digest (SHA-256)",
   days: "days",
   validationPassed: "No errors: the contract can be settled.",
+  validationPassedUnchecked: (count) =>
+    `No errors, but ${count === 1 ? "1 baseline comes" : `${count} baselines come`} from history that was not given, so ${count === 1 ? "it was" : "they were"} not checked: settlement refuses the contract if the history it gets cannot provide ${count === 1 ? "it" : "them"}. Validate with the history to be sure.`,
   validationRefused: (errors) =>
     `${errors} ${errors === 1 ? "error" : "errors"}: settlement refuses this contract until ${errors === 1 ? "it is" : "they are"} fixed.`,
   findingCounts: (errors, warnings, infos) =>
@@ -225,6 +229,8 @@ const zhCN: ReportMessages = {
   digest: "摘要（SHA-256）",
   days: "天",
   validationPassed: "没有错误：该合同可以结算。",
+  validationPassedUnchecked: (count) =>
+    `没有错误，但有 ${count} 个基线取自未提供的历史数据，因此未经检查：如果结算时提供的历史数据无法算出这些基线，结算将拒绝该合同。请提供历史数据再校验一次。`,
   validationRefused: (errors) => `${errors} 个错误：修正之前，结算将拒绝该合同。`,
   findingCounts: (errors, warnings, infos) => `${errors} 个错误，${warnings} 个警告，${infos} 条提示`,
   noFindings: "没有发现问题。",

@@ -209,7 +209,7 @@ describe("kpi-contract settle", { timeout: 60_000 }, () => {
   it("exit 3 for malformed JSON, a facts file that is not a list, a missing file and an unwritable --out", () => {
     const bad = file("trailing.json", "[]\n]");
     expect(runCli(["settle", `${W}/contract.json`, "--facts", bad, ...MARCH]).stderr).toBe(
-      `kpi-contract: ${bad}:2:1: the facts is not valid JSON: unexpected "]" after the end of the JSON value\n`,
+      `kpi-contract: ${bad}:2:1: the facts file is not valid JSON: unexpected "]" after the end of the JSON value\n`,
     );
     const scalar = file("scalar.json", "42");
     const notList = runCli(["settle", `${W}/contract.json`, "--facts", scalar, ...MARCH]);

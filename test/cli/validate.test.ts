@@ -101,7 +101,7 @@ describe("kpi-contract validate", { timeout: 60_000 }, () => {
     const malformed = runCli(["validate", bad]);
     expect(malformed.code).toBe(3);
     expect(malformed.stderr).toBe(
-      `kpi-contract: ${bad}:3:22: the contract is not valid JSON: expected a property name in double quotes, found ","\n`,
+      `kpi-contract: ${bad}:3:22: the contract file is not valid JSON: expected a property name in double quotes, found ","\n`,
     );
     const history = file("history.json", [
       {
