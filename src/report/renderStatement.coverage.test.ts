@@ -15,7 +15,7 @@ describe("renderStatement: a statement without targets", () => {
     expect(text).not.toContain("Targets over the cycles");
     expect(text).toContain("Fee lines\n=========");
     // 1,500.00 + 1,075.20 = 2,575.20, unchanged by leaving the evaluations out.
-    expect(text).toContain(`\nTotal${" ".repeat(38)}2,575.20  USD\n`);
+    expect(text).toContain(`\nTotal${" ".repeat(41)}2,575.20  USD\n`);
     expect(text).toContain(`Digest (SHA-256) ${march.digest}`);
     const html = renderStatement({ ...march, evaluations: [] }, { format: "html" });
     expect(charts(html)).toEqual([]);

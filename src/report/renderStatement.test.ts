@@ -35,7 +35,7 @@ describe("renderStatement: the SPEC §8 worked example in Markdown", () => {
   it("shows every fee line and the exact total", () => {
     // fixed 1,500.00; share (44,160.00 − 30,720.00) × 0.08 = 13,440 × 0.08 = 1,075.20; total 2,575.20.
     expect(md).toContain("| base | Fixed fee |  |  | 1,500.00 |");
-    expect(md).toContain("| growth-share | Revenue share | 13,440 | 8% | 1,075.20 |");
+    expect(md).toContain("| growth-share | Revenue share | 13,440.00 | 8% | 1,075.20 |");
     expect(md).toContain("| **Total** |  |  |  | **2,575.20** | **USD** |");
   });
 

@@ -155,7 +155,11 @@ function linesTable(statement: SettlementStatement, m: ReportMessages): Table {
     rows: statement.lines.map((l) => [
       l.component,
       m.kinds[l.kind] ?? l.kind,
-      l.basis === undefined ? "" : formatNumber(l.basis),
+      // Every line's basis is an amount in the schedule currency (GMV, gross profit, a fixed
+      // total, a cost, a pool, a subtotal): shown as money, like money KPI values.
+      l.basis === undefined
+        ? ""
+        : formatValue(l.basis, { unit: "money", currency: statement.currency, days: "" }),
       l.rate === undefined ? "" : formatPercent(l.rate),
       formatAmount(l.amount),
       l.description,

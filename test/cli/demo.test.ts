@@ -22,7 +22,7 @@ describe("kpi-contract demo", { timeout: 60_000 }, () => {
     // fixed 1,500.00 + share (44,160.00 − 30,720.00) × 8% = 1,075.20 → 2,575.20 (SPEC §8).
     expect(run.stdout).toMatch(/Total:\s+2,575\.20 USD/);
     expect(run.stdout).toMatch(/base\s+Fixed fee\s+1,500\.00/);
-    expect(run.stdout).toMatch(/growth-share\s+Revenue share\s+13,440\s+8%\s+1,075\.20/);
+    expect(run.stdout).toMatch(/growth-share\s+Revenue share\s+13,440\.00\s+8%\s+1,075\.20/);
     expect(run.stdout).toMatch(/Score:\s+97\.92%/);
   });
 
