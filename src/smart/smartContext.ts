@@ -12,6 +12,7 @@ import { computeKpi } from "../kpis/computeKpi.js";
 import { customKpiFromJson } from "../kpis/customKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import { computeBaseline } from "../targets/baseline.js";
+import { baselineReads, comparisonModeOf } from "../targets/comparison.js";
 import { expandScope } from "../targets/evaluateTargets.js";
 import { type GoalKind, singleGoal, type Target } from "../targets/target.js";
 import { cycleProration, cyclesOf } from "../values/cycle.js";
@@ -330,12 +331,15 @@ function computedBaseline(
   }
   const to = contract.fees.currency;
   const storeSet = new Set(stores);
+  // A comparing KPI (salesGrowth) reads cycles before the window too; computeBaseline names them
+  // when they are missing.
+  const reads = baselineReads(window, comparisonModeOf(definition, knobs), contract.cycle);
   const relevant = history.filter(
     (f) =>
       f.store !== undefined &&
       storeSet.has(f.store) &&
-      containsDay(window, f.period.start) &&
-      containsDay(window, f.period.end),
+      containsDay(reads, f.period.start) &&
+      containsDay(reads, f.period.end),
   );
   // Every store must have facts for every cycle of the window; a store missing from a cycle would
   // otherwise leave the pooled baseline silently short.

@@ -5,12 +5,14 @@ import type { PeriodFacts } from "../facts/schema.js";
 import { D, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import { describeIssues, refuse, toValidationIssues } from "../internal/issues.js";
 import { safeParseData } from "../internal/plainJson.js";
+import { getKpiDefinition, isCatalogueKpi } from "../kpis/catalogue.js";
 import { computeKpi } from "../kpis/computeKpi.js";
 import type { KpiDefinition, KpiNullReason, KpiResult } from "../kpis/types.js";
 import { type Cycle, cycleProration, cycleSchema, cyclesOf } from "../values/cycle.js";
 import { type DecimalString, decimalSchema } from "../values/decimal.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 import { type Period, periodSchema, sameDays } from "../values/period.js";
+import { type ComparisonMode, comparisonCycles, comparisonModeOf } from "./comparison.js";
 
 const statedBaselineSchema = z.strictObject({ value: decimalSchema, source: z.string().optional() });
 
@@ -165,6 +167,41 @@ function wholeCycles(window: Period, cycle: Cycle): Period[] {
   return cycles;
 }
 
+/** The comparison a baseline's KPI reads from the history, if any (an unknown id has none here). */
+function comparisonOf(
+  kpi: string | KpiDefinition,
+  scope: Readonly<Record<string, unknown>>,
+  customKpis: readonly KpiDefinition[] | undefined,
+): ComparisonMode | undefined {
+  const definition =
+    typeof kpi !== "string"
+      ? kpi
+      : isCatalogueKpi(kpi)
+        ? getKpiDefinition(kpi)
+        : customKpis?.find((k) => k.id === kpi);
+  return definition === undefined ? undefined : comparisonModeOf(definition, scope);
+}
+
+/**
+ * The cycles whose facts a baseline reads, each once, oldest first: the comparison cycles (which
+ * come before the window, or overlap it for a previous period) and the window's own.
+ */
+function checkedCycles<C extends { readonly period: Period }>(
+  compared: readonly C[],
+  window: readonly C[],
+): C[] {
+  const seen = new Set<string>();
+  const out: C[] = [];
+  for (const c of [...compared, ...window]) {
+    const key = `${c.period.start}..${c.period.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  // Comparison cycles come first in time unless they overlap the window: a stable sort by start.
+  return out.sort((a, b) => (a.period.start < b.period.start ? -1 : a.period.start > b.period.start ? 1 : 0));
+}
+
 /** How many missing cycles a `baseline-history-missing` message names. */
 const MESSAGE_GAPS = 12;
 
@@ -214,28 +251,35 @@ export function computeBaseline(
   const facts = parseHistory(history);
   const cycles = wholeCycles(spec.window, options.cycle);
   const stores = options.stores;
-  const perCycle = cycles.map((period) => ({
+  const factsOf = (period: Period) => ({
     period,
     facts: facts.filter(
       (f) =>
         sameDays(f.period, period) &&
         (stores === undefined || (f.store !== undefined && stores.includes(f.store))),
     ),
-  }));
+  });
+  const perCycle = cycles.map(factsOf);
+  // salesGrowth compares each cycle (mean-of-cycles) or the whole window (pooled) with earlier
+  // cycles of the same history, as a target does (docs/kpis.md).
+  const mode = comparisonOf(kpi, scope, options.customKpis);
+  const comparing = (judged: readonly Period[]) =>
+    mode === undefined ? [] : comparisonCycles(mode, judged, options.cycle, spec.window.start).map(factsOf);
+  const compared = spec.aggregate === "pooled" ? comparing(cycles) : cycles.flatMap((c) => comparing([c]));
   // With named stores every store must have facts in every cycle: a store silently absent from one
   // cycle would lower a pooled or averaged baseline.
-  const gaps = perCycle.flatMap((c): { period: Period; store: string | undefined }[] =>
-    stores === undefined
-      ? c.facts.length === 0
-        ? [{ period: c.period, store: undefined }]
-        : []
-      : stores
-          .filter((id) => !c.facts.some((f) => f.store === id))
-          .map((id) => ({ period: c.period, store: id })),
+  const gaps = checkedCycles(compared, perCycle).flatMap(
+    (c): { period: Period; store: string | undefined }[] =>
+      stores === undefined
+        ? c.facts.length === 0
+          ? [{ period: c.period, store: undefined }]
+          : []
+        : stores
+            .filter((id) => !c.facts.some((f) => f.store === id))
+            .map((id) => ({ period: c.period, store: id })),
   );
   if (gaps.length > 0) {
-    const gapPeriods = new Set(gaps.map((g) => g.period));
-    const missing = perCycle.filter((c) => gapPeriods.has(c.period)).map((c) => c.period);
+    const missing = [...new Set(gaps.map((g) => g.period))];
     // The message names the first gaps; params list them all (a long window of day cycles can
     // miss tens of thousands).
     const named = gaps
@@ -253,7 +297,7 @@ export function computeBaseline(
       },
     );
   }
-  const currencies = [...new Set(perCycle.flatMap((c) => c.facts.map((f) => f.currency)))];
+  const currencies = [...new Set([...perCycle, ...compared].flatMap((c) => c.facts.map((f) => f.currency)))];
   if (currencies.length > 1) {
     // Checked here too, not only by poolFacts: a mean of single-store cycles never pools across
     // cycles, and would silently average amounts in different currencies.
@@ -263,10 +307,19 @@ export function computeBaseline(
       { currencies },
     );
   }
-  const computeOptions = { customKpis: options.customKpis };
+  const computeOptions = (judged: readonly Period[]) => {
+    if (mode === undefined) return { customKpis: options.customKpis };
+    const comparison = comparing(judged).flatMap((c) => c.facts);
+    return { customKpis: options.customKpis, comparison: poolParsedFacts(comparison) };
+  };
 
   if (spec.aggregate === "pooled") {
-    const result = computeKpi(kpi, poolParsedFacts(perCycle.flatMap((c) => c.facts)), scope, computeOptions);
+    const result = computeKpi(
+      kpi,
+      poolParsedFacts(perCycle.flatMap((c) => c.facts)),
+      scope,
+      computeOptions(cycles),
+    );
     return {
       value: result.value,
       ...(result.value === null ? { reason: result.reason } : {}),
@@ -284,7 +337,7 @@ export function computeBaseline(
 
   const values = perCycle.map((c) => ({
     period: c.period,
-    result: computeKpi(kpi, poolParsedFacts(c.facts), scope, computeOptions),
+    result: computeKpi(kpi, poolParsedFacts(c.facts), scope, computeOptions([c.period])),
   }));
   const traceCycles = values.map((v) => ({
     period: v.period,

@@ -21,14 +21,7 @@ import type {
   KpiPolarity,
   KpiResult,
 } from "../kpis/types.js";
-import {
-  type Cycle,
-  cycleSchema,
-  cyclesBefore,
-  cyclesOf,
-  refuseNotACycle,
-  yearEarlier,
-} from "../values/cycle.js";
+import { type Cycle, cycleSchema, cyclesOf, refuseNotACycle } from "../values/cycle.js";
 import {
   type DecimalString,
   decimalSchema,
@@ -47,6 +40,7 @@ import {
   sameDays,
 } from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
+import { baselineReads, comparisonCycles, comparisonModeOf } from "./comparison.js";
 import { type GoalKind, scopeInputSchema, singleGoal, type Target, targetSchema } from "./target.js";
 
 /**
@@ -786,7 +780,11 @@ function evaluateTarget(
       const stores = storeIdsOf(contract, target.stores);
       // Only the records the baseline can read are converted (and listed in fxRates): the target's
       // stores inside the baseline window. A stated baseline reads none.
-      const window = "window" in spec ? spec.window : undefined;
+      // A comparing KPI (salesGrowth) reads cycles before the window too.
+      const window =
+        "window" in spec
+          ? baselineReads(spec.window, comparisonModeOf(definition, resolved.scope), contract.cycle)
+          : undefined;
       const convertedHistory: PeriodFacts[] = [];
       for (const f of history) {
         const store = f.store;
@@ -973,7 +971,6 @@ const NO_CONTEXT: KpiComputeContext = Object.freeze({});
  * `facts-missing` at `history`. Other KPIs, and the `baseline` comparison (which SMART refuses in a
  * contract), get no comparison.
  *
- * @internal
  * @param contract - the contract (its cycle kind and term start place the cycles)
  * @param definition - the KPI
  * @param scope - its resolved scope
@@ -983,7 +980,7 @@ const NO_CONTEXT: KpiComputeContext = Object.freeze({});
  * @param rates - receives the FX rates used
  * @returns the compute context
  */
-export function comparisonContext(
+function comparisonContext(
   contract: EvaluationContract,
   definition: KpiDefinition,
   scope: Readonly<Record<string, unknown>>,
@@ -992,13 +989,9 @@ export function comparisonContext(
   pool: FactsPool,
   rates: FxRateUse[],
 ): KpiComputeContext {
-  const mode = scope.comparison;
-  if (!definition.knobs.includes("comparison")) return NO_CONTEXT;
-  if (mode !== "previous-period" && mode !== "same-period-last-year") return NO_CONTEXT;
-  const cycles =
-    mode === "previous-period"
-      ? cyclesBefore(judged[0] as Period, contract.cycle, contract.term.start, judged.length)
-      : judged.map((p) => yearEarlier(p, contract.cycle));
+  const mode = comparisonModeOf(definition, scope);
+  if (mode === undefined) return NO_CONTEXT;
+  const cycles = comparisonCycles(mode, judged, contract.cycle, contract.term.start);
   const facts = cycles.map((c) => toPooled(pool.of(stores, c), rates));
   return { comparison: facts.length === 1 ? (facts[0] as PeriodFacts) : poolParsedFacts(facts) };
 }

@@ -174,3 +174,55 @@ describe("salesGrowth targets in a contract", () => {
     expect(safeSettle(contract, { cycle: MARCH, facts: marchFacts }).success).toBe(false);
   });
 });
+
+describe("salesGrowth baselines from history", () => {
+  // GMV by month: July 900, August 950, September 1,000, October 1,100, November 1,210,
+  // December 1,452 (refunds 0).
+  const history = [
+    month("2025-07", "900.00"),
+    month("2025-08", "950.00"),
+    month("2025-09", "1000.00"),
+    month("2025-10", "1100.00"),
+    month("2025-11", "1210.00"),
+    month("2025-12", "1452.00"),
+    month("2026-02", "1000.00"),
+  ];
+  const q4 = { start: "2025-10-01", end: "2025-12-31" };
+
+  it("mean-of-cycles: each month against the month before, then the mean", () => {
+    // October 0.1, November 0.1, December (1,452 − 1,210) ÷ 1,210 = 0.2; mean 0.4 ÷ 3
+    const target = growth("previous-period", {
+      baseline: { from: "history", window: q4, aggregate: "mean-of-cycles" },
+    });
+    const s = settle(contractWith(target), { cycle: MARCH, facts: marchFacts, history });
+    const e = s.evaluations[0];
+    expect(e?.baseline).toBe("0.1333333333333333333333333333333333");
+    expect(e?.trace.baseline).toMatchObject({
+      kind: "mean-of-cycles",
+      cycles: [{ value: "0.1" }, { value: "0.1" }, { value: "0.2" }],
+    });
+  });
+
+  it("pooled: the quarter against the three months before it", () => {
+    // (1,100 + 1,210 + 1,452) = 3,762 against (900 + 950 + 1,000) = 2,850: 912 ÷ 2,850 = 0.32
+    const target = growth("previous-period", {
+      baseline: { from: "history", window: q4, aggregate: "pooled" },
+    });
+    const s = settle(contractWith(target), { cycle: MARCH, facts: marchFacts, history });
+    expect(s.evaluations[0]?.baseline).toBe("0.32");
+  });
+
+  it("a comparison month the history lacks makes the baseline unavailable, naming it", () => {
+    const target = growth("previous-period", {
+      baseline: { from: "history", window: q4, aggregate: "mean-of-cycles" },
+    });
+    const without = history.filter((f) => f.period.start !== "2025-09-01");
+    const finding = validateContract(contractWith(target), { history: without }).findings.find(
+      (f) => f.code === "baseline-unavailable",
+    );
+    expect(finding?.params).toMatchObject({
+      reason: "missing-cycles",
+      cycles: ["2025-09-01..2025-09-30"],
+    });
+  });
+});
