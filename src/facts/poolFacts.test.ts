@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { KpiContractError } from "../values/KpiContractError.js";
-import { poolFacts } from "./poolFacts.js";
+import { poolFacts, poolMany } from "./poolFacts.js";
 import type { PeriodFacts } from "./schema.js";
 
 function thrown(fn: () => unknown): KpiContractError {
@@ -168,6 +168,14 @@ describe("poolFacts", () => {
         message: "Store us already has facts for 2026-03-01..2026-03-31 at index 0",
       },
     ]);
+  });
+
+  test("the internal pooling of the library's own arrays refuses the same way, without indexes", () => {
+    // Its arrays are not the caller's: an index into them would point at the wrong record.
+    const error = thrown(() => poolMany([us, ca, us]));
+    expect(error.code).toBe("facts-duplicate");
+    expect(error.params).toEqual({ store: "us", period: march });
+    expect(error.issues).toEqual([]);
   });
 
   test("overlapping periods that are not equal: facts-periods-overlap at both periods", () => {

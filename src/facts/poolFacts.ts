@@ -149,15 +149,21 @@ function poolInventory(all: readonly PeriodFacts[], currency: string): Mutable |
 }
 
 /**
- * The refusals of pooling, each issue at the record's index in `all` (the caller's array for
- * {@link poolFacts}): several currencies (every record not in the first one's), a store twice for
- * one period (each later record), and periods that overlap without being equal (each pair once).
+ * The refusals of pooling: no record; several currencies (an issue at every record not in the
+ * first one's); a store twice for one period (at the first later record); two periods that overlap
+ * without being equal (at the first such pair, both records). With `located` the issues carry the
+ * records' indexes in `all`, which is then the caller's own array ({@link poolFacts}); the library's
+ * internal callers pool arrays of their own, whose indexes would mislead, so they get none.
  */
-function checkInputs(all: readonly PeriodFacts[]): void {
+function checkInputs(all: readonly PeriodFacts[], located: boolean): void {
+  const at = <T>(issues: () => T[]): T[] => (located ? issues() : []);
   if (all.length === 0) {
-    throw new KpiContractError("facts-empty", "poolFacts needs at least one period facts record", {}, [
-      { code: "facts-empty", path: [], message: "Expected at least one period facts record" },
-    ]);
+    throw new KpiContractError(
+      "facts-empty",
+      "poolFacts needs at least one period facts record",
+      {},
+      at(() => [{ code: "facts-empty", path: [], message: "Expected at least one period facts record" }]),
+    );
   }
   const currencies = [...new Set(all.map((f) => f.currency))];
   if (currencies.length > 1) {
@@ -166,16 +172,18 @@ function checkInputs(all: readonly PeriodFacts[]): void {
       "currency-mismatch",
       `Cannot pool facts in ${currencies.join(", ")}: convert them to one currency first (convertFacts)`,
       { currencies },
-      all.flatMap((f, i) =>
-        f.currency === first
-          ? []
-          : [
-              {
-                code: "currency-mismatch",
-                path: [i, "currency"],
-                message: `In ${f.currency}, where record 0 is in ${first}: convert them to one currency first (convertFacts)`,
-              },
-            ],
+      at(() =>
+        all.flatMap((f, i) =>
+          f.currency === first
+            ? []
+            : [
+                {
+                  code: "currency-mismatch",
+                  path: [i, "currency"],
+                  message: `In ${f.currency}, where record 0 is in ${first}: convert them to one currency first (convertFacts)`,
+                },
+              ],
+        ),
       ),
     );
   }
@@ -189,13 +197,13 @@ function checkInputs(all: readonly PeriodFacts[]): void {
         "facts-duplicate",
         `Store ${f.store} has two facts records for ${periodKey(f.period)}; pooling would count it twice`,
         { store: f.store, period: f.period },
-        [
+        at(() => [
           {
             code: "facts-duplicate",
             path: [i],
             message: `Store ${f.store} already has facts for ${periodKey(f.period)} at index ${earlier}`,
           },
-        ],
+        ]),
       );
     }
     seen.set(key, i);
@@ -219,7 +227,7 @@ function checkInputs(all: readonly PeriodFacts[]): void {
           "facts-periods-overlap",
           `Periods ${periodKey(a.period)} and ${periodKey(b.period)} overlap without being equal; pooling would count the shared days twice`,
           { periods: [a.period, b.period] },
-          [overlap(a, b), overlap(b, a)],
+          at(() => [overlap(a, b), overlap(b, a)]),
         );
       }
     }
@@ -252,7 +260,10 @@ function checkInputs(all: readonly PeriodFacts[]): void {
  */
 export function poolFacts(facts: readonly PeriodFactsInput[]): PeriodFacts {
   // No list at all is refused, not read as an empty one (`null` is not an array).
-  return poolParsedFacts(parseFactsList(facts ?? null, []));
+  const parsed = parseFactsList(facts ?? null, []);
+  // Checked here with the indexes of the caller's array; pooling checks again without them.
+  checkInputs(parsed, true);
+  return poolParsedFacts(parsed);
 }
 
 /**
@@ -350,7 +361,7 @@ function poolOne(f: PeriodFacts): PeriodFacts {
  * @returns the pooled facts
  */
 export function poolMany(facts: readonly PeriodFacts[]): PeriodFacts {
-  checkInputs(facts);
+  checkInputs(facts, false);
   const [first] = facts as readonly [PeriodFacts, ...PeriodFacts[]];
   const currency = first.currency;
   // Dates compare as strings (YYYY-MM-DD), so sorting finds the earliest start and the latest end.

@@ -12,13 +12,13 @@ import { computeKpi } from "../kpis/computeKpi.js";
 import { customKpiFromJson } from "../kpis/customKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import { computeBaseline } from "../targets/baseline.js";
-import { baselineReads, comparisonModeOf } from "../targets/comparison.js";
+import { baselineReadsPeriod, comparisonModeOf } from "../targets/comparison.js";
 import { expandScope } from "../targets/evaluateTargets.js";
 import { type GoalKind, singleGoal, type Target } from "../targets/target.js";
 import { cycleProration, cyclesOf } from "../values/cycle.js";
 import { type DecimalString, describeInput } from "../values/decimal.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
-import { containsDay, type Period, sameDays } from "../values/period.js";
+import { type Period, sameDays } from "../values/period.js";
 import { ratioSchema } from "../values/ratio.js";
 import type { SmartParams } from "./SmartFinding.js";
 import type { SmartOptions } from "./SmartOptions.js";
@@ -331,16 +331,10 @@ function computedBaseline(
   }
   const to = contract.fees.currency;
   const storeSet = new Set(stores);
-  // A comparing KPI (salesGrowth) reads cycles before the window too; computeBaseline names them
-  // when they are missing.
-  const reads = baselineReads(window, comparisonModeOf(definition, knobs), contract.cycle);
-  const relevant = history.filter(
-    (f) =>
-      f.store !== undefined &&
-      storeSet.has(f.store) &&
-      containsDay(reads, f.period.start) &&
-      containsDay(reads, f.period.end),
-  );
+  // A comparing KPI (salesGrowth) reads its comparison cycles before the window too;
+  // computeBaseline names them when they are missing.
+  const reads = baselineReadsPeriod(spec, comparisonModeOf(definition, knobs), contract.cycle);
+  const relevant = history.filter((f) => f.store !== undefined && storeSet.has(f.store) && reads(f.period));
   // Every store must have facts for every cycle of the window; a store missing from a cycle would
   // otherwise leave the pooled baseline silently short.
   const missing: string[] = [];

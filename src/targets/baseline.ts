@@ -263,8 +263,9 @@ export function computeBaseline(
   // salesGrowth compares each cycle (mean-of-cycles) or the whole window (pooled) with earlier
   // cycles of the same history, as a target does (docs/kpis.md).
   const mode = comparisonOf(kpi, scope, options.customKpis);
+  // The window stands for the term: its comparison cycles lie before it, whole.
   const comparing = (judged: readonly Period[]) =>
-    mode === undefined ? [] : comparisonCycles(mode, judged, options.cycle, spec.window.start).map(factsOf);
+    mode === undefined ? [] : comparisonCycles(mode, judged, options.cycle, spec.window).map(factsOf);
   const compared = spec.aggregate === "pooled" ? comparing(cycles) : cycles.flatMap((c) => comparing([c]));
   // With named stores every store must have facts in every cycle: a store silently absent from one
   // cycle would lower a pooled or averaged baseline.

@@ -1,5 +1,5 @@
 import type { KpiDefinition } from "../kpis/types.js";
-import { type Cycle, cyclesBefore, cyclesOf, yearEarlier } from "../values/cycle.js";
+import { type Cycle, cyclesBefore, cyclesOf, cycleYearEarlier } from "../values/cycle.js";
 import type { Period } from "../values/period.js";
 
 /** Where a KPI with a `comparison` knob finds its comparison inside a contract. @internal */
@@ -11,6 +11,9 @@ export type ComparisonMode = "previous-period" | "same-period-last-year";
  * and `baseline`, which SMART refuses in a contract).
  *
  * @internal
+ * @param definition - the KPI
+ * @param scope - its resolved scope
+ * @returns the comparison, or undefined when the KPI reads none from the history
  */
 export function comparisonModeOf(
   definition: KpiDefinition,
@@ -22,36 +25,79 @@ export function comparisonModeOf(
 }
 
 /**
- * The comparison cycles of judged cycles (docs/kpis.md): `previous-period`, as many whole cycles as
- * are judged, just before them; `same-period-last-year`, each judged cycle a year earlier.
+ * The comparison cycles of judged cycles (docs/kpis.md), on the contract's cycle grid: whole
+ * cycles before the term, the term's own cycles inside it. `previous-period`: as many cycles as
+ * are judged, just before them; `same-period-last-year`: each judged cycle's cycle a year earlier.
  *
  * @internal
  * @param mode - the comparison
  * @param judged - the judged cycles, oldest first (at least one)
  * @param cycle - the cycle kind
- * @param anchor - where `{ days }` runs are counted from
+ * @param term - the term (a baseline passes its window: its comparisons lie before it)
  * @returns the cycles whose facts are the comparison, oldest first
  */
 export function comparisonCycles(
   mode: ComparisonMode,
   judged: readonly Period[],
   cycle: Cycle,
-  anchor: string,
+  term: Period,
 ): Period[] {
   return mode === "previous-period"
-    ? cyclesBefore(judged[0] as Period, cycle, anchor, judged.length)
-    : judged.map((p) => yearEarlier(p, cycle));
+    ? cyclesBefore(judged[0] as Period, cycle, term, judged.length)
+    : judged.map((p) => cycleYearEarlier(p, cycle, term));
 }
 
 /**
- * The days a baseline over `window` reads: the window, and before it the comparison cycles of its
- * cycles when the KPI compares (so callers that pick the history records a baseline needs keep
- * those too). Comparison cycles always lie before the window's start.
+ * The comparison cycles a baseline over `window` reads: for `pooled`, those of the whole window;
+ * for `mean-of-cycles`, those of each cycle. Empty when the KPI does not compare.
  *
  * @internal
+ * @param window - the baseline window (whole cycles)
+ * @param aggregate - the baseline's aggregate
+ * @param mode - the KPI's comparison, if any
+ * @param cycle - the cycle kind
+ * @returns each comparison cycle once, in the order computed
  */
-export function baselineReads(window: Period, mode: ComparisonMode | undefined, cycle: Cycle): Period {
-  if (mode === undefined) return window;
-  const first = comparisonCycles(mode, cyclesOf(window, cycle), cycle, window.start)[0] as Period;
-  return { start: first.start, end: window.end };
+export function baselineComparisonCycles(
+  window: Period,
+  aggregate: "pooled" | "mean-of-cycles",
+  mode: ComparisonMode | undefined,
+  cycle: Cycle,
+): Period[] {
+  if (mode === undefined) return [];
+  const cycles = cyclesOf(window, cycle);
+  const all =
+    aggregate === "pooled"
+      ? comparisonCycles(mode, cycles, cycle, window)
+      : cycles.flatMap((c) => comparisonCycles(mode, [c], cycle, window));
+  const seen = new Set<string>();
+  return all.filter((c) => {
+    const key = `${c.start}..${c.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Which history records a baseline from history reads: those inside its window and those of the
+ * comparison cycles of {@link baselineComparisonCycles}. Callers that pick (and convert) the
+ * records a baseline needs use it, so that nothing else is read, converted or listed in `fxRates`.
+ *
+ * @internal
+ * @param spec - the baseline's window and aggregate
+ * @param mode - the KPI's comparison, if any
+ * @param cycle - the cycle kind
+ * @returns a test of a record's period
+ */
+export function baselineReadsPeriod(
+  spec: { readonly window: Period; readonly aggregate: "pooled" | "mean-of-cycles" },
+  mode: ComparisonMode | undefined,
+  cycle: Cycle,
+): (period: Period) => boolean {
+  const { window } = spec;
+  const compared = baselineComparisonCycles(window, spec.aggregate, mode, cycle);
+  return (p) =>
+    (window.start <= p.start && p.end <= window.end) ||
+    compared.some((c) => c.start === p.start && c.end === p.end);
 }

@@ -40,7 +40,7 @@ import {
   sameDays,
 } from "../values/period.js";
 import { type BaselineResult, computeBaseline } from "./baseline.js";
-import { baselineReads, comparisonCycles, comparisonModeOf } from "./comparison.js";
+import { baselineReadsPeriod, comparisonCycles, comparisonModeOf } from "./comparison.js";
 import { type GoalKind, scopeInputSchema, singleGoal, type Target, targetSchema } from "./target.js";
 
 /**
@@ -338,7 +338,8 @@ const IN_HISTORY = placeIn("history");
 
 /**
  * {@link storeFactsInCurrency} on a parsed contract, facts and period (what settle and the pools
- * call). A refusal lists an issue per record or store at fault, at its path in the input (`place`).
+ * call). A refusal carries issues at their paths in the input (`place`): for `facts-missing` one per
+ * store without a record; for `facts-duplicate` one per later record of the first store found twice.
  */
 function pooledStoreFacts(
   contract: EvaluationContract,
@@ -780,16 +781,16 @@ function evaluateTarget(
       const stores = storeIdsOf(contract, target.stores);
       // Only the records the baseline can read are converted (and listed in fxRates): the target's
       // stores inside the baseline window. A stated baseline reads none.
-      // A comparing KPI (salesGrowth) reads cycles before the window too.
-      const window =
+      // A comparing KPI (salesGrowth) reads its comparison cycles before the window too.
+      const reads =
         "window" in spec
-          ? baselineReads(spec.window, comparisonModeOf(definition, resolved.scope), contract.cycle)
+          ? baselineReadsPeriod(spec, comparisonModeOf(definition, resolved.scope), contract.cycle)
           : undefined;
       const convertedHistory: PeriodFacts[] = [];
       for (const f of history) {
         const store = f.store;
-        if (window === undefined || store === undefined || !stores.includes(store)) continue;
-        if (f.period.start < window.start || window.end < f.period.end) continue;
+        if (reads === undefined || store === undefined || !stores.includes(store)) continue;
+        if (!reads(f.period)) continue;
         convertedHistory.push(toScheduleCurrency(contract, store, f, used));
       }
       const result = computeBaseline(spec, definition, resolved.scope, convertedHistory, {
@@ -991,7 +992,7 @@ function comparisonContext(
 ): KpiComputeContext {
   const mode = comparisonModeOf(definition, scope);
   if (mode === undefined) return NO_CONTEXT;
-  const cycles = comparisonCycles(mode, judged, contract.cycle, contract.term.start);
+  const cycles = comparisonCycles(mode, judged, contract.cycle, contract.term);
   const facts = cycles.map((c) => toPooled(pool.of(stores, c), rates));
   return { comparison: facts.length === 1 ? (facts[0] as PeriodFacts) : poolParsedFacts(facts) };
 }
@@ -1127,14 +1128,22 @@ const evaluationContractSchema = z.looseObject({
  */
 function asEvaluationContract(input: unknown): EvaluationContract {
   if (isParsedContract(input)) return input;
-  const whole = safeParseContract(input);
-  if (whole.success) return whole.data;
-  const fields = safeParseData(evaluationContractSchema, input);
-  if (fields.success) {
+  const structural = (): EvaluationContract | undefined => {
+    const fields = safeParseData(evaluationContractSchema, input);
+    if (!fields.success) return undefined;
     // The FX table as parsed (rates given as numbers become decimal strings).
     const fx = fields.data.fx;
     return (fx === undefined ? input : { ...(input as object), fx }) as EvaluationContract;
-  }
+  };
+  // A structural contract has no schemaVersion: read it as one first, sparing a whole parse that
+  // would fail (a contract without a version is refused with all its problems below).
+  const versioned = typeof input === "object" && input !== null && Object.hasOwn(input, "schemaVersion");
+  const early = versioned ? undefined : structural();
+  if (early !== undefined) return early;
+  const whole = safeParseContract(input);
+  if (whole.success) return whole.data;
+  const late = versioned ? structural() : undefined;
+  if (late !== undefined) return late;
   throw whole.error;
 }
 

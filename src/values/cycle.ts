@@ -247,54 +247,68 @@ export function refuseNotACycle(term: Period, kind: Cycle, cycle: Period): never
 }
 
 /**
- * The `count` whole cycles just before the whole cycle that holds `period.start`, oldest first: the
- * `previous-period` comparison of a period of `count` cycles. Whole, not clipped: the comparison of
- * a term's first, partial cycle is the whole cycle before it.
+ * The cycle of a contract's grid that holds `day`: the term's cycle (clipped to the term, as
+ * settlement and history records hold it) when the whole cycle overlaps the term, else the whole
+ * cycle (history before the term is kept in whole cycles). `{ days }` runs count from the term start.
+ */
+function gridCycleAt(day: number, cycle: Cycle, term: Period): Period {
+  const from = dayNumber(term.start);
+  const to = dayNumber(term.end);
+  const full = fullCycleAt(day, cycle, from);
+  const inTerm = full.start <= to && from <= full.end;
+  return {
+    start: fromDayNumber(inTerm ? Math.max(full.start, from) : full.start),
+    end: fromDayNumber(inTerm ? Math.min(full.end, to) : full.end),
+  };
+}
+
+/**
+ * The `count` cycles of the contract's grid just before the cycle that holds `period.start`, oldest
+ * first: the `previous-period` comparison of a period of `count` cycles. Before the term they are
+ * whole cycles; inside it, the term's cycles (a term starting on 10 January compares February with
+ * 10–31 January, and its first, partial cycle with the whole December before it).
  *
  * @internal
  * @param period - the judged period (its start fixes where the comparison ends)
  * @param cycle - the contract's cycle kind
- * @param anchor - the term start (`{ days }` runs are counted from it)
+ * @param term - the contract's term (its start anchors `{ days }` runs; its cycles are clipped)
  * @param count - how many cycles the comparison covers (at least 1)
  * @returns the cycles, oldest first
  * @throws `KpiContractError` `date-out-of-range` before 0000-01-01
  */
-export function cyclesBefore(period: Period, cycle: Cycle, anchor: string, count: number): Period[] {
-  const from = dayNumber(anchor);
+export function cyclesBefore(period: Period, cycle: Cycle, term: Period, count: number): Period[] {
+  const from = dayNumber(term.start);
   let next = fullCycleAt(dayNumber(period.start), cycle, from).start;
   const out: Period[] = [];
   for (let i = 0; i < count; i++) {
-    const full = fullCycleAt(next - 1, cycle, from);
-    out.unshift({ start: fromDayNumber(full.start), end: fromDayNumber(full.end) });
-    next = full.start;
+    out.unshift(gridCycleAt(next - 1, cycle, term));
+    next = fullCycleAt(next - 1, cycle, from).start;
   }
   return out;
 }
 
 /**
- * A period one year earlier, for the `same-period-last-year` comparison. Each date keeps its month
- * and day, a 29 February becoming the 28th; with calendar cycles an end on the last day of its
- * month stays on the last day (February 2025 → February 2024 ends on the 29th), so that a whole
- * month or quarter maps to the whole month or quarter.
+ * The cycle of the contract's grid a year before a judged cycle, for the `same-period-last-year`
+ * comparison: the grid cycle (whole before the term, the term's own inside it) that holds the
+ * judged cycle's first day a year earlier, month and day kept (29 February becoming the 28th).
+ * March 2026 maps to March 2025, a term's partial first month to the whole month a year earlier, a
+ * `{ days }` run to the run that holds the same date a year before.
  *
  * @internal
- * @param period - the period
+ * @param period - the judged cycle
  * @param cycle - the contract's cycle kind
- * @returns the period a year earlier
+ * @param term - the contract's term
+ * @returns the comparison cycle
  * @throws `KpiContractError` `date-out-of-range` before year 0000
  */
-export function yearEarlier(period: Period, cycle: Cycle): Period {
-  const shift = (date: string, monthEnd: boolean): string => {
-    const year = Number(date.slice(0, 4)) - 1;
-    const month = Number(date.slice(5, 7));
-    const day = Number(date.slice(8, 10));
-    if (year < 0) {
-      throw new KpiContractError("date-out-of-range", `${date} has no date a year earlier`, { date });
-    }
-    const last = daysInMonth(year, month);
-    const keep = monthEnd && day === daysInMonth(year + 1, month) ? last : Math.min(day, last);
-    return `${String(year).padStart(4, "0")}-${date.slice(5, 7)}-${String(keep).padStart(2, "0")}`;
-  };
-  const calendar = cycle === "monthly" || cycle === "quarterly";
-  return { start: shift(period.start, false), end: shift(period.end, calendar) };
+export function cycleYearEarlier(period: Period, cycle: Cycle, term: Period): Period {
+  const date = period.start;
+  const year = Number(date.slice(0, 4)) - 1;
+  if (year < 0) {
+    throw new KpiContractError("date-out-of-range", `${date} has no date a year earlier`, { date });
+  }
+  const month = Number(date.slice(5, 7));
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  const shifted = `${String(year).padStart(4, "0")}-${date.slice(5, 7)}-${String(day).padStart(2, "0")}`;
+  return gridCycleAt(dayNumber(shifted), cycle, term);
 }

@@ -117,7 +117,8 @@ describe("kpi-contract settle", { timeout: 60_000 }, () => {
     // February failed before March: rectification from April.
     const two = settleJson("standing-two.json", [feb, mar]);
     expect(two.options.standingHistory).toEqual([
-      { cycle: { start: "2026-02-01", end: "2026-02-28" }, score: two.options.standingHistory[0].score },
+      // ACoS 9,000 ÷ 20,450 = 0.4400977995…6944; attainment 0.22 ÷ that, to 34 digits.
+      { cycle: { start: "2026-02-01", end: "2026-02-28" }, score: "0.4998888888888888888888888888888889" },
     ]);
     expect(two.standing).toMatchObject({ state: "rectification", since: "2026-04-01" });
     // January and February failed, and March fails after rectification began: termination-eligible.

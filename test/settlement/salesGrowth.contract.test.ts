@@ -78,6 +78,70 @@ describe("salesGrowth targets in a contract", () => {
     expect(s.total).toBe("800.00");
   });
 
+  it("previous-period on a term that starts mid-month: the term's partial first month, then the whole month before", () => {
+    const term = { term: { start: "2026-01-10", end: "2026-12-31" } };
+    const contract = makeContract(
+      {
+        components: [
+          { type: "fixed", name: "base", amount: "1000.00" },
+          { type: "penalty", name: "miss", target: "growth", amount: "200.00" },
+        ],
+      },
+      { ...term, targets: [growth("previous-period"), guardrail] },
+    );
+    const partialJanuary = makeFacts({
+      period: { start: "2026-01-10", end: "2026-01-31" },
+      gross: "2000.00",
+      refunds: "0.00",
+    });
+    // February against 10–31 January, as the history holds it: (3,000 − 2,000) ÷ 2,000 = 0.5
+    const february = settle(contract, {
+      cycle: { start: "2026-02-01", end: "2026-02-28" },
+      facts: [month("2026-02", "3000.00")],
+      history: [month("2025-12", "4000.00"), partialJanuary],
+    });
+    expect(february.evaluations[0]?.actual).toBe("0.5");
+    // The partial January against the whole December before the term: (2,000 − 4,000) ÷ 4,000
+    const january = settle(contract, {
+      cycle: { start: "2026-01-10", end: "2026-01-31" },
+      facts: [partialJanuary],
+      history: [month("2025-12", "4000.00")],
+    });
+    expect(january.evaluations[0]?.actual).toBe("-0.5");
+  });
+
+  it("a comparison in another currency is converted at its own cycle's rate and listed once", () => {
+    const eu = {
+      stores: [
+        { id: "de", platform: "amazon", marketplace: "DE", currency: "EUR", timeZone: "Europe/Berlin" },
+      ],
+      fx: {
+        policy: "cycle-end",
+        rates: [
+          { from: "EUR", to: "USD", rate: "1.25", date: "2026-01-31" },
+          { from: "EUR", to: "USD", rate: "1.10", date: "2026-02-28" },
+          { from: "EUR", to: "USD", rate: "1.20", date: "2026-03-31" },
+        ],
+      },
+      targets: [{ ...growth("previous-period"), stores: ["de"] }, guardrail],
+    };
+    const contract = makeContract({ components: [{ type: "fixed", name: "base", amount: "1000.00" }] }, eu);
+    const de = (m: string, end: string, gross: string) =>
+      makeFacts({ store: "de", currency: "EUR", period: { start: `${m}-01`, end }, gross, refunds: "0.00" });
+    // March €5,000 × 1.20 = $6,000 against February €4,000 × 1.10 = $4,400: 1,600 ÷ 4,400 = 0.3636…
+    const s = settle(contract, {
+      cycle: MARCH,
+      facts: [de("2026-03", "2026-03-31", "5000.00")],
+      history: [de("2026-01", "2026-01-31", "9999.00"), de("2026-02", "2026-02-28", "4000.00")],
+    });
+    expect(s.evaluations[0]?.actual).toBe("0.3636363636363636363636363636363636");
+    // January's record is not read, so its rate is not listed.
+    expect(s.fxRates.map((r) => [r.rate, r.date])).toEqual([
+      ["1.2", "2026-03-31"],
+      ["1.1", "2026-02-28"],
+    ]);
+  });
+
   it("same-period-last-year: March 2026 against March 2025", () => {
     // (5,000 − 4,000) ÷ 4,000 = 0.25; February's record is not read
     const s = settle(contractWith(growth("same-period-last-year")), {
@@ -171,7 +235,11 @@ describe("salesGrowth targets in a contract", () => {
       (f) => f.code === "scope-invalid",
     );
     expect(zh?.message).toContain("合同中没有任何地方提供这个对比值");
-    expect(safeSettle(contract, { cycle: MARCH, facts: marchFacts }).success).toBe(false);
+    const refused = safeSettle(contract, { cycle: MARCH, facts: marchFacts });
+    expect(refused.success ? undefined : refused.error.code).toBe("contract-not-smart");
+    expect(refused.success ? [] : refused.error.issues.map((i) => i.path)).toEqual([
+      ["targets", 0, "scope", "comparison"],
+    ]);
   });
 });
 
