@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { settle } from "../../src/settlement/settle.js";
-import { KpiContractError } from "../../src/values/KpiContractError.js";
+import { safeSettle, settle } from "../../src/settlement/settle.js";
+import type { KpiContractError, SafeResult } from "../../src/values/KpiContractError.js";
 import { APRIL, GMV_SCOPE, MARCH, makeContract, makeFacts } from "./helpers.js";
 
-/** The error `run` throws; fails the test when it returns. */
-function refusal(run: () => unknown): KpiContractError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KpiContractError) return error;
-    throw error;
-  }
-  throw new Error("expected a KpiContractError");
-}
+/** The error of a refused settlement; fails the test when it settles. */
+const refusal = (result: SafeResult<unknown>): KpiContractError => {
+  if (result.success) throw new Error("expected the settlement to be refused");
+  return result.error;
+};
 
 const share = {
   type: "share",
@@ -33,7 +28,7 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
     const us = makeFacts({ store: "us" });
     const { gross: _, ...sales } = makeFacts({ store: "ca" }).sales;
     const ca = { ...makeFacts({ store: "ca" }), sales };
-    const error = refusal(() => settle(contract, { cycle: MARCH, facts: [us, ca] }));
+    const error = refusal(safeSettle(contract, { cycle: MARCH, facts: [us, ca] }));
     expect(error.code).toBe("facts-missing");
     // Only the Canadian record lacks sales.gross; the US one is complete.
     expect(error.issues).toEqual([
@@ -53,8 +48,8 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
       { components: [{ type: "reimbursement", name: "r", fact: "costs.other", stores: ["ca"] }] },
       { ...stores, dataSources: ["sales", "ads", "reviews", "costs"] },
     );
-    const error = refusal(() =>
-      settle(contract, { cycle: MARCH, facts: [makeFacts({ store: "us" }), makeFacts({ store: "ca" })] }),
+    const error = refusal(
+      safeSettle(contract, { cycle: MARCH, facts: [makeFacts({ store: "us" }), makeFacts({ store: "ca" })] }),
     );
     expect(error.code).toBe("facts-missing");
     // The US record lacks it too, but the component re-bills Canada only.
@@ -68,8 +63,8 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
   });
 
   it("facts-missing for a store without a record: one issue per store, at facts", () => {
-    const error = refusal(() =>
-      settle(makeContract({ components: [share] }, stores), { cycle: MARCH, facts: [] }),
+    const error = refusal(
+      safeSettle(makeContract({ components: [share] }, stores), { cycle: MARCH, facts: [] }),
     );
     expect(error.code).toBe("facts-missing");
     expect(error.issues).toEqual([
@@ -94,8 +89,8 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
         ],
       },
     );
-    const error = refusal(() =>
-      settle(contract, { cycle: MARCH, facts: [makeFacts()], history: [] }, { allowInvalid: true }),
+    const error = refusal(
+      safeSettle(contract, { cycle: MARCH, facts: [makeFacts()], history: [] }, { allowInvalid: true }),
     );
     expect(error.code).toBe("facts-missing");
     expect(error.issues).toEqual([
@@ -109,8 +104,8 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
 
   it("facts-duplicate: the history's record of the cycle is flagged, naming the facts' one", () => {
     const contract = makeContract({ components: [share] });
-    const error = refusal(() =>
-      settle(contract, {
+    const error = refusal(
+      safeSettle(contract, {
         cycle: MARCH,
         facts: [makeFacts()],
         history: [makeFacts({ period: { start: "2026-02-01", end: "2026-02-28" } }), makeFacts()],
@@ -129,8 +124,8 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
   it("previous-mismatch: the statement's cycle, at options.previous.cycle", () => {
     const contract = makeContract({ components: [share] });
     const input = { cycle: MARCH, facts: [makeFacts()] };
-    const error = refusal(() =>
-      settle(contract, input, { previous: { ...settle(contract, input), cycle: APRIL } }),
+    const error = refusal(
+      safeSettle(contract, input, { previous: { ...settle(contract, input), cycle: APRIL } }),
     );
     expect(error.code).toBe("previous-mismatch");
     expect(error.issues).toEqual([
@@ -146,7 +141,7 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
     const contract = makeContract({ components: [share] });
     const input = { cycle: MARCH, facts: [makeFacts()] };
     const other = { ...settle(contract, input), contractId: "other" };
-    const error = refusal(() => settle(contract, input, { previous: other }));
+    const error = refusal(safeSettle(contract, input, { previous: other }));
     expect(error.issues).toEqual([
       {
         code: "contract-mismatch",
@@ -160,7 +155,7 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
     const contract = makeContract({ components: [share] });
     const input = { cycle: MARCH, facts: [makeFacts()] };
     const same = { ...settle(contract, input), contractId: "other" };
-    const error = refusal(() => settle(contract, input, { previousCycle: same }));
+    const error = refusal(safeSettle(contract, input, { previousCycle: same }));
     expect(error.code).toBe("previous-cycle-mismatch");
     expect(error.issues).toEqual([
       {
