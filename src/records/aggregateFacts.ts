@@ -151,10 +151,85 @@ const optionsSchema = z
     });
   });
 
-// Order index values: (cycle << 2) | state.
-const ORDER_OUTSIDE = 1; // only seen outside the period (kept so its refunds are not booked on period orders)
-const ORDER_CANCELLED = 2; // counted in cancelledOrders: every line so far cancelled
-const ORDER_ACTIVE = 3; // counted in orders: a line not cancelled
+// Order index values. An order counts in `orders` of the cycle of its earliest line that is not
+// cancelled, or, when every line is cancelled, in `cancelledOrders` of the cycle of its earliest line
+// (whatever the order of the rows, and whichever period is aggregated). Inside the period the value
+// is (cycle << 2) | CANCELLED or ACTIVE; an order that counts outside it (or not yet anywhere) is
+// one of the four OUT_* values, which tell what was seen before and after the period.
+const ORDER_CANCELLED = 2; // counted in cancelledOrders of its cycle: every line so far cancelled
+const ORDER_ACTIVE = 3; // counted in orders of its cycle: the earliest line not cancelled is there
+const OUT_AFTER_CANCELLED = 1; // only cancelled lines, all after the period
+const OUT_BEFORE_CANCELLED = (1 << 2) | 1; // only cancelled lines, the earliest before the period
+const OUT_AFTER_ACTIVE = (2 << 2) | 1; // a line not cancelled after the period, none in or before it
+const OUT_BEFORE_ACTIVE = (3 << 2) | 1; // a line not cancelled before the period: counted there
+/** Whether an order counts outside the period (its refunds book on no period order). */
+const isOutside = (state: number): boolean => (state & 3) === 1;
+
+/**
+ * The state of an order after one more of its lines (`state` -1 when new), keeping `orders` and
+ * `cancelledOrders` (cells `base + cycle`) in step: `c` is the line's cycle, or -1 before the period
+ * and -2 after it. Earliest wins, so the rows' order does not matter.
+ */
+function nextOrderState(
+  state: number,
+  c: number,
+  cancelled: boolean,
+  orders: Float64Array,
+  cancelledOrders: Float64Array,
+  base: number,
+): number {
+  const kind = state < 0 ? -1 : state & 3;
+  const at = state >> 2;
+  if (c >= 0) {
+    if (kind === -1 || state === OUT_AFTER_CANCELLED) {
+      if (cancelled) cancelledOrders[base + c]!++;
+      else orders[base + c]!++;
+      return (c << 2) | (cancelled ? ORDER_CANCELLED : ORDER_ACTIVE);
+    }
+    if (state === OUT_BEFORE_CANCELLED || state === OUT_AFTER_ACTIVE) {
+      if (cancelled) return state;
+      orders[base + c]!++;
+      return (c << 2) | ORDER_ACTIVE;
+    }
+    if (kind === ORDER_CANCELLED && (!cancelled || c < at)) {
+      cancelledOrders[base + at]!--;
+      if (cancelled) cancelledOrders[base + c]!++;
+      else orders[base + c]!++;
+      return (c << 2) | (cancelled ? ORDER_CANCELLED : ORDER_ACTIVE);
+    }
+    if (kind === ORDER_ACTIVE && !cancelled && c < at) {
+      orders[base + at]!--;
+      orders[base + c]!++;
+      return (c << 2) | ORDER_ACTIVE;
+    }
+    return state;
+  }
+  const before = c === -1;
+  if (kind === -1) {
+    return before
+      ? cancelled
+        ? OUT_BEFORE_CANCELLED
+        : OUT_BEFORE_ACTIVE
+      : cancelled
+        ? OUT_AFTER_CANCELLED
+        : OUT_AFTER_ACTIVE;
+  }
+  if (kind === ORDER_CANCELLED) {
+    if (!before && cancelled) return state;
+    cancelledOrders[base + at]!--;
+    return before ? (cancelled ? OUT_BEFORE_CANCELLED : OUT_BEFORE_ACTIVE) : OUT_AFTER_ACTIVE;
+  }
+  if (kind === ORDER_ACTIVE) {
+    if (!before || cancelled) return state;
+    orders[base + at]!--;
+    return OUT_BEFORE_ACTIVE;
+  }
+  // Outside states.
+  if (state === OUT_BEFORE_ACTIVE) return state;
+  if (before)
+    return cancelled ? (state === OUT_AFTER_ACTIVE ? state : OUT_BEFORE_CANCELLED) : OUT_BEFORE_ACTIVE;
+  return cancelled ? state : OUT_AFTER_ACTIVE;
+}
 // Money sums are kept as doubles holding whole minor units below 2^52 (exact), flushed to BigInt beyond.
 const FLUSH_AT = 2 ** 52;
 // Row indexes are stored as 32-bit values; beyond that a duplicate cannot name its first row.
@@ -247,9 +322,11 @@ interface SkuSnapshots {
  * `outside-period`, `currency-mismatch`, `fx-rate-missing`, `duplicate`); per source, `read =
  * counted + rejected`. Booking rules, in short (docs/records.md has them all):
  * - timestamps go to the store's local day (DST included); date rows are already local days;
- * - an order counts in `orders` of its cycle when one of its lines is not cancelled, in
- *   `cancelledOrders` when all are; non-cancelled lines add `units`, `gross`, `tax`, `shipping`,
- *   cancelled lines add `cancelledValue`;
+ * - an order counts once: in `orders` of the cycle of its earliest line not cancelled, or, when all
+ *   its lines are cancelled, in `cancelledOrders` of the cycle of its earliest line (lines outside
+ *   the period count too, so the row order and the period aggregated do not change where it
+ *   counts); non-cancelled lines add `units`, `gross`, `tax`, `shipping`, cancelled lines add
+ *   `cancelledValue`, each in the cycle of its own day;
  * - a refund adds `refunds`, `returnedUnits` and (once per order) `refundedOrders` to the cycle of
  *   its refund day and `refundsOnPeriodOrders` to the cycle of its order's day (from the order rows,
  *   else `orderPurchasedAt`; neither → warning `order-date-unknown`);
@@ -457,7 +534,6 @@ export async function aggregateFacts(
   const tax = moneySum(nCells);
   const shipping = moneySum(nCells);
   const cancelledValue = moneySum(nCells);
-  const rememberOutsideOrders = given.has("refunds");
   let lastOrderStore = -1;
   let lastOrderId = "";
   let lastOrderState = -1;
@@ -483,9 +559,16 @@ export async function aggregateFacts(
     const day = daters[si]!(o.purchasedAt);
     const c = cycleOfDay.get(day);
     if (c === undefined) {
-      if (rememberOutsideOrders) {
-        if (!hashed) hashKey(orderIndex.lanes, si, o.orderId, "");
-        if (orderIndex.find() < 0) orderIndex.put(ORDER_OUTSIDE);
+      // Kept so that the order's refunds are not booked on period orders, and so that an order
+      // whose first line not cancelled falls outside is neither an order nor a cancelled order here.
+      if (!hashed) hashKey(orderIndex.lanes, si, o.orderId, "");
+      const state = orderIndex.find();
+      const side = day < period.start ? -1 : -2;
+      const next = nextOrderState(state, side, o.cancelled, orders, cancelledOrders, si * nCycles);
+      if (next !== state) {
+        orderIndex.put(next);
+        // The state kept at hand for the next line may be this order's: read it again then.
+        if (si === lastOrderStore && o.orderId === lastOrderId) lastOrderId = "";
       }
       return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
     }
@@ -500,17 +583,7 @@ export async function aggregateFacts(
       if (!hashed) hashKey(orderIndex.lanes, si, o.orderId, "");
       state = orderIndex.find();
     }
-    let next = state;
-    if (state < 0 || (state & 3) === ORDER_OUTSIDE) {
-      next = (c << 2) | (o.cancelled ? ORDER_CANCELLED : ORDER_ACTIVE);
-      if (o.cancelled) cancelledOrders[cell]!++;
-      else orders[cell]!++;
-    } else if ((state & 3) === ORDER_CANCELLED && !o.cancelled) {
-      const orderCell = si * nCycles + (state >> 2);
-      next = (state & ~3) | ORDER_ACTIVE;
-      cancelledOrders[orderCell]!--;
-      orders[orderCell]!++;
-    }
+    const next = nextOrderState(state, c, o.cancelled, orders, cancelledOrders, si * nCycles);
     if (next !== state) {
       if (sameOrder) {
         hashKey(orderIndex.lanes, si, o.orderId, "");
@@ -565,7 +638,7 @@ export async function aggregateFacts(
     let oc: number;
     let orderDay: string;
     if (state >= 0) {
-      oc = (state & 3) === ORDER_OUTSIDE ? -1 : state >> 2;
+      oc = isOutside(state) ? -1 : state >> 2;
       orderDay = "outside the period (order rows)";
     } else if (!Number.isNaN(r.orderPurchasedAt)) {
       orderDay = dater(r.orderPurchasedAt);
