@@ -9,6 +9,11 @@ export interface CsvColumns {
   readonly isCount: (name: string) => boolean;
   /** The column names, for messages (nested ones as a pattern such as `attributed.<window>.sales`). */
   readonly names: readonly string[];
+  /**
+   * The required records of objects (the ads `attributed` windows): a row whose cells give none of
+   * their entries (no such columns, or all empty) holds an empty record, as JSON would write `{}`.
+   */
+  readonly records: readonly string[];
 }
 
 interface Def {
@@ -36,12 +41,15 @@ export function csvColumnsOf(source: RecordSource): CsvColumns {
   const shape = (recordSchemas[source] as unknown as { shape: Record<string, z.ZodType> }).shape;
   const flat = new Map<string, boolean>();
   const nested = new Map<string, Map<string, boolean>>();
+  const records: string[] = [];
   for (const [name, field] of Object.entries(shape)) {
-    const def = unwrap((field as unknown as { def: Def }).def);
+    const written = (field as unknown as { def: Def }).def;
+    const def = unwrap(written);
     if (def.type === "record" && def.valueType?.shape) {
       const inner = new Map<string, boolean>();
       for (const [k, f] of Object.entries(def.valueType.shape)) inner.set(k, unwrap(f.def).type === "number");
       nested.set(name, inner);
+      if (written.type !== "optional") records.push(name);
     } else {
       flat.set(name, def.type === "number");
     }
@@ -58,5 +66,6 @@ export function csvColumnsOf(source: RecordSource): CsvColumns {
       ...flat.keys(),
       ...[...nested].flatMap(([name, inner]) => [...inner.keys()].map((k) => `${name}.<window>.${k}`)),
     ],
+    records,
   };
 }

@@ -8,7 +8,10 @@ import { csvColumnsOf } from "./csvColumns.js";
 export interface CsvSource {
   readonly file: string;
   readonly source: RecordSource;
-  /** The rows, header names as keys, dotted names nested, counts as numbers, empty cells left out. */
+  /**
+   * The rows, header names as keys, dotted names nested, counts as numbers, empty cells left out
+   * (a required record of objects with no cells, such as `attributed`, is an empty record).
+   */
   readonly rows: AsyncIterable<Record<string, unknown>>;
   /** The file line of the row at `index` (0-based, header excluded), once it has been read. */
   lineOf(index: number): number;
@@ -107,6 +110,8 @@ export function openCsvSource(
               : text;
           setPath(row, name.split("."), value);
         }
+        // A day of ads with no attributed sales in any window: empty cells, an empty record.
+        for (const name of known.records) if (!Object.hasOwn(row, name)) row[name] = {};
         yield row;
       }
     } catch (error) {

@@ -67,6 +67,36 @@ describe("kpi-contract facts", { timeout: 60_000 }, () => {
     );
   });
 
+  it("reads ads days without attributed cells as days with no attributed sales, spend kept", () => {
+    // 2 March: spend 12.00 and empty attribution cells; 3 March: 5.00 with 7d 0.00 / 0.
+    const withEmpty = join(work, "ads-empty.csv");
+    writeFileSync(
+      withEmpty,
+      "store,date,spend,clicks,impressions,attributed.7d.sales,attributed.7d.orders,currency\n" +
+        "us,2026-03-02,12.00,3,100,,,USD\n" +
+        "us,2026-03-03,5.00,1,50,0.00,0,USD\n",
+    );
+    const r = runCli(["facts", "--ads", withEmpty, ...STORE, "--period", "2026-03"], F);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].ads).toEqual({
+      spend: "17.00",
+      clicks: 4,
+      impressions: 150,
+      attributed: { "7d": { sales: "0.00", orders: 0 } },
+    });
+    // An export with no attribution columns at all: every day counted, spend summed.
+    const none = join(work, "ads-none.csv");
+    writeFileSync(none, "store,date,spend,clicks,impressions,currency\nus,2026-03-02,12.00,3,100,USD\n");
+    const bare = runCli(["facts", "--ads", none, ...STORE, "--period", "2026-03"], F);
+    expect(bare.code).toBe(0);
+    expect(JSON.parse(bare.stdout)[0].ads).toEqual({
+      spend: "12.00",
+      clicks: 3,
+      impressions: 100,
+      attributed: {},
+    });
+  });
+
   it("splits the period into cycles and takes the stores from a contract", () => {
     const contract = join(REPO, "test/fixtures/worked/contract.json");
     const r = run(["orders.csv", "--contract", contract, "--period", "2026-02-01..2026-03-31"]);
