@@ -129,6 +129,8 @@ export const en: LocaleCatalogue = {
       `Target ${p.id("target")} on ${p.kpi("kpi")} has no baseline, so nobody can tell whether its goal is achievable, and a relative goal or a fee over its baseline has nothing to start from.`,
     "baseline-too-short": (p) =>
       `The baseline of target ${p.id("target")} covers ${p.text("days")} days, fewer than the ${p.text("minimum")} days needed to smooth out seasons and promotions.`,
+    "comparison-unavailable": (p) =>
+      `Target ${p.id("target")} compares with earlier cycles that the history given lacks: ${p.text("cycles")}; settlement refuses a cycle whose comparison is missing, so add them to the history.`,
     "baseline-unavailable": (p) => {
       const t = `The baseline of target ${p.id("target")}`;
       switch (p.reason) {

@@ -66,6 +66,7 @@ const SAMPLES: readonly { code: SmartCode; params: Record<string, "x" | "list" |
   { code: "fx-rate-missing", params: { store: "x", from: "x", to: "x" } },
   { code: "baseline-missing", params: { target: "x", kpi: "x" } },
   { code: "baseline-too-short", params: { target: "x", days: "x", minimum: "x" } },
+  { code: "comparison-unavailable", params: { target: "x", cycles: "list" } },
   { code: "baseline-unavailable", params: { reason: "missing-cycles", target: "x", cycles: "list" } },
   { code: "baseline-unavailable", params: { reason: "null-value", target: "x", nullReason: "x" } },
   { code: "baseline-unavailable", params: { reason: "fx", target: "x", from: "x", to: "x", date: "x" } },

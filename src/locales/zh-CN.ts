@@ -150,6 +150,8 @@ export const zhCN: LocaleCatalogue = {
       `目标${p.id("target")}（${p.kpi("kpi")}）没有基线：既判断不了目标能不能做到，按变化幅度设定的目标或按基线计算的提成也没有起点。`,
     "baseline-too-short": (p) =>
       `目标${p.id("target")}的基线只覆盖 ${p.text("days")} 天，少于 ${p.text("minimum")} 天，很难排除季节和大促的影响。`,
+    "comparison-unavailable": (p) =>
+      `目标${p.id("target")}要与之前的周期对比，但提供的历史数据缺少这些周期：${p.text("cycles")}；缺少对比数据的周期将无法结算，请把它们补充到历史数据中。`,
     "baseline-unavailable": (p) => {
       const t = `目标${p.id("target")}的基线`;
       switch (p.reason) {

@@ -12,7 +12,7 @@ import { computeKpi } from "../kpis/computeKpi.js";
 import { customKpiFromJson } from "../kpis/customKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import { computeBaseline } from "../targets/baseline.js";
-import { baselineReadsPeriod, comparisonModeOf } from "../targets/comparison.js";
+import { baselineReadsPeriod, comparisonCycles, comparisonModeOf } from "../targets/comparison.js";
 import { expandScope } from "../targets/evaluateTargets.js";
 import { type GoalKind, singleGoal, type Target } from "../targets/target.js";
 import { cycleProration, cyclesOf } from "../values/cycle.js";
@@ -78,6 +78,11 @@ export interface TargetInfo {
   readonly baseline: BaselineInfo;
   /** The stores the target pools (its own list, or every store of the contract). */
   readonly stores: readonly string[];
+  /**
+   * With history: the comparison cycles before the term (salesGrowth) that it lacks, as
+   * `store start..end`; empty without history or without such a comparison.
+   */
+  readonly comparisonGaps: readonly string[];
 }
 
 /** The basis of a share component or of a rate bonus. */
@@ -310,6 +315,47 @@ function describeCycles(list: readonly unknown[]): string[] {
 }
 
 /**
+ * The comparison cycles before the term that a comparing KPI's target (salesGrowth with
+ * `previous-period` or `same-period-last-year`) will read and the history lacks, for each of its
+ * stores: the ones the validation can check, since the history of the term itself comes later.
+ */
+function comparisonGapsOf(
+  contract: Contract,
+  target: Target,
+  definition: KpiDefinition | undefined,
+  knobs: Readonly<Record<string, unknown>> | undefined,
+  stores: readonly string[],
+  history: readonly PeriodFacts[] | undefined,
+): string[] {
+  const evaluation = target.evaluation;
+  if (history === undefined || definition === undefined || knobs === undefined || evaluation === undefined) {
+    return [];
+  }
+  const mode = comparisonModeOf(definition, knobs);
+  if (mode === undefined) return [];
+  const { term, cycle } = contract;
+  const judged: Period[][] =
+    "every" in evaluation
+      ? cyclesOf(term, cycle).map((c) => [c])
+      : evaluation.aggregate === "pooled"
+        ? [cyclesOf(evaluation.window, cycle)]
+        : cyclesOf(evaluation.window, cycle).map((c) => [c]);
+  const needed = new Map<string, Period>();
+  for (const cycles of judged) {
+    const before = comparisonCycles(mode, cycles, cycle, term).filter((c) => c.end < term.start);
+    // Comparisons move forward with the judged cycles: once none is before the term, none will be.
+    if (before.length === 0) break;
+    for (const c of before) needed.set(`${c.start}..${c.end}`, c);
+  }
+  const held = new Set(history.map((f) => `${f.store ?? ""} ${f.period.start}..${f.period.end}`));
+  const gaps: string[] = [];
+  for (const key of needed.keys()) {
+    for (const store of stores) if (!held.has(`${store} ${key}`)) gaps.push(`${store} ${key}`);
+  }
+  return gaps;
+}
+
+/**
  * Computes a target's baseline from history as settlement does: the history of the target's
  * stores converted to the schedule currency with the contract's fx table, then `computeBaseline`.
  */
@@ -458,6 +504,7 @@ export function buildSmartContext(contract: Contract, options: ParsedSmartOption
       goal: singleGoal(target.goal),
       baseline: computedBaseline(contract, target, definition, scope.knobs, stores, options.history),
       stores,
+      comparisonGaps: comparisonGapsOf(contract, target, definition, scope.knobs, stores, options.history),
     };
   });
 

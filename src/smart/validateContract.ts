@@ -5,6 +5,7 @@ import { baselineNotChecked } from "./baselineNotChecked.js";
 import { baselineTooShort } from "./baselineTooShort.js";
 import { baselineUnavailable } from "./baselineUnavailable.js";
 import { basisBaselineMismatch } from "./basisBaselineMismatch.js";
+import { comparisonUnavailable } from "./comparisonUnavailable.js";
 import { conflictingTargets } from "./conflictingTargets.js";
 import { factsUnavailable } from "./factsUnavailable.js";
 import { fxRateMissing } from "./fxRateMissing.js";
@@ -49,6 +50,7 @@ const RULES: readonly ((ctx: SmartContext) => SmartFindingData[])[] = [
   goalInvalid,
   factsUnavailable,
   fxRateMissing,
+  comparisonUnavailable,
   baselineMissing,
   baselineTooShort,
   baselineUnavailable,
