@@ -111,3 +111,164 @@ describe("aggregateFacts: an order's cycle is that of its earliest line not canc
     expect(october.facts[0]?.sales?.refundsOnPeriodOrders).toBe("0.00");
   });
 });
+
+describe("aggregateFacts: where an order counts, every combination of lines, in every row order", () => {
+  // Period June–July 2026 (two cycles), UTC store. A line is a day and a status: X cancelled,
+  // A not cancelled. `before` is 31 May, `after` 1 August, outside the period.
+  const DAYS = { before: "2026-05-31", jun: "2026-06-15", jul: "2026-07-15", after: "2026-08-01" };
+  type Line = readonly [keyof typeof DAYS, "A" | "X"];
+  const rows = (lines: readonly Line[]) =>
+    lines.map(([day, s], i) => ({
+      store: "utc",
+      currency: "USD",
+      orderId: "O1",
+      sku: `L${i}`,
+      purchasedAt: `${DAYS[day]}T12:00:00Z`,
+      status: s === "X" ? "cancelled" : "shipped",
+      quantity: 1,
+      itemPrice: "1.00",
+    }));
+  const permutations = <T>(xs: readonly T[]): T[][] =>
+    xs.length <= 1
+      ? [[...xs]]
+      : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+  const JUN_JUL: AggregateFactsOptions = {
+    stores: [{ id: "utc", currency: "USD", timeZone: "UTC" }],
+    period: { start: "2026-06-01", end: "2026-07-31" },
+    cycle: "monthly",
+  };
+
+  // [orders, cancelledOrders] of June, then of July.
+  it.each<[string, Line[], [number, number, number, number]]>([
+    [
+      "all cancelled: the earliest line's cycle",
+      [
+        ["jul", "X"],
+        ["jun", "X"],
+      ],
+      [0, 1, 0, 0],
+    ],
+    [
+      "two sales: the earlier one's cycle",
+      [
+        ["jul", "A"],
+        ["jun", "A"],
+      ],
+      [1, 0, 0, 0],
+    ],
+    [
+      "a sale after a cancelled line: the sale's cycle",
+      [
+        ["jun", "X"],
+        ["jul", "A"],
+      ],
+      [0, 0, 1, 0],
+    ],
+    [
+      "cancelled, and cancelled after the period: June's cancelled order",
+      [
+        ["jun", "X"],
+        ["after", "X"],
+      ],
+      [0, 1, 0, 0],
+    ],
+    [
+      "cancelled, and cancelled before the period: before it",
+      [
+        ["jun", "X"],
+        ["before", "X"],
+      ],
+      [0, 0, 0, 0],
+    ],
+    [
+      "cancelled, and a sale before the period: before it",
+      [
+        ["jun", "X"],
+        ["before", "A"],
+      ],
+      [0, 0, 0, 0],
+    ],
+    [
+      "cancelled, and a sale after the period: after it",
+      [
+        ["jun", "X"],
+        ["after", "A"],
+      ],
+      [0, 0, 0, 0],
+    ],
+    [
+      "a sale, and a sale before the period: before it",
+      [
+        ["jun", "A"],
+        ["before", "A"],
+      ],
+      [0, 0, 0, 0],
+    ],
+    [
+      "a sale, and a cancelled line before the period: June's order",
+      [
+        ["jun", "A"],
+        ["before", "X"],
+      ],
+      [1, 0, 0, 0],
+    ],
+    [
+      "a sale, and a sale after the period: June's order",
+      [
+        ["jun", "A"],
+        ["after", "A"],
+      ],
+      [1, 0, 0, 0],
+    ],
+    [
+      "cancelled before, in and after: before it",
+      [
+        ["after", "X"],
+        ["before", "X"],
+        ["jun", "X"],
+      ],
+      [0, 0, 0, 0],
+    ],
+    [
+      "cancelled before and after, a sale in July",
+      [
+        ["after", "X"],
+        ["before", "X"],
+        ["jul", "A"],
+      ],
+      [0, 0, 1, 0],
+    ],
+    [
+      "a sale after, cancelled before and in June: after it",
+      [
+        ["after", "A"],
+        ["before", "X"],
+        ["jun", "X"],
+      ],
+      [0, 0, 0, 0],
+    ],
+    [
+      "a sale after and in July, cancelled before: July's order",
+      [
+        ["after", "A"],
+        ["before", "X"],
+        ["jul", "A"],
+      ],
+      [0, 0, 1, 0],
+    ],
+    [
+      "only outside the period: nowhere",
+      [
+        ["after", "X"],
+        ["before", "A"],
+      ],
+      [0, 0, 0, 0],
+    ],
+  ])("%s", async (_, lines, expected) => {
+    for (const order of permutations(lines)) {
+      const { facts } = await aggregateFacts({ orders: rows(order) }, JUN_JUL);
+      const counts = facts.flatMap((f) => [f.sales?.orders, f.sales?.cancelledOrders]);
+      expect(counts, order.map((l) => l.join(" ")).join(", ")).toEqual(expected);
+    }
+  });
+});

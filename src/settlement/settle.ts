@@ -89,9 +89,8 @@ function computeBasis(
       "facts-missing",
       `${what} has no value in ${cycle.start}..${cycle.end}: ${result.reason}${result.missing ? ` (missing ${result.missing.join(", ")})` : ""}`,
       { component, kpi: basis.kpi, reason: result.reason, missing: result.missing ?? [], period: cycle },
-      result.missing === undefined
-        ? [{ code: result.reason, path: ["facts"], message: `${what} has no value: ${result.reason}` }]
-        : missingFactIssues(input, stores, result.missing, `${what} needs`),
+      // A basis is GMV or gross profit: sums, so no value means missing facts, which it names.
+      missingFactIssues(input, stores, result.missing ?? [], `${what} needs`),
     );
   }
   return {
@@ -110,8 +109,8 @@ function computeBasis(
 
 /**
  * One `facts-missing` issue per record of the cycle (of `stores`, or of every store) that lacks a
- * fact named in `missing`, at the fact's path inside the record; a name that is not a fact path
- * (a custom KPI's label, `comparison`), or that no single record lacks, gets one issue at `facts`.
+ * fact named in `missing`, at the fact's path inside the record. Pooling leaves a figure out when
+ * any record lacks it, so every name that is a fact path has at least one such record.
  */
 function missingFactIssues(
   input: ParsedSettlementInput,
@@ -120,23 +119,19 @@ function missingFactIssues(
   what: string,
 ): ValidationIssue[] {
   const { facts, cycle } = input;
-  return missing.flatMap((name) => {
-    const at = isFactPath(name)
-      ? facts.flatMap((f, i) =>
-          f.store !== undefined &&
-          (stores === undefined || stores.includes(f.store)) &&
-          readFactValue(f, name) === undefined
-            ? [["facts", i, ...name.split(".")]]
-            : [],
-        )
-      : [];
-    const paths = at.length > 0 ? at : [["facts"]];
-    return paths.map((path) => ({
-      code: "facts-missing",
-      path,
-      message: `${what} ${name}, which the facts of ${cycle.start}..${cycle.end} do not hold`,
-    }));
-  });
+  // Settlement facts name their store (checked at the boundary).
+  const counted = facts.flatMap((f, i) =>
+    stores === undefined || stores.includes(f.store as string) ? [{ f, i }] : [],
+  );
+  return missing.filter(isFactPath).flatMap((name) =>
+    counted
+      .filter(({ f }) => readFactValue(f, name) === undefined)
+      .map(({ i }) => ({
+        code: "facts-missing",
+        path: ["facts", i, ...name.split(".")],
+        message: `${what} ${name}, which the facts of ${cycle.start}..${cycle.end} do not hold`,
+      })),
+  );
 }
 
 /** Reads a money fact (a decimal string) by its dotted path, such as `ads.spend`. */

@@ -40,6 +40,12 @@ describe("comparison-unavailable", () => {
         history: [monthFacts("2025-12", {})],
       }),
     ).toEqual([]);
+    // A record without a store is no store's comparison.
+    const { store: _, ...anonymous } = monthFacts("2025-12", {});
+    const [finding] = runRule(comparisonUnavailable, growthContract("previous-period"), {
+      history: [anonymous],
+    });
+    expect(finding?.params.cycles).toEqual(["us 2025-12-01..2025-12-31"]);
   });
 
   it("same-period-last-year: every month of the year before the term the history lacks", () => {

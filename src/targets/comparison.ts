@@ -56,7 +56,7 @@ export function comparisonCycles(
  * @param aggregate - the baseline's aggregate
  * @param mode - the KPI's comparison, if any
  * @param cycle - the cycle kind
- * @returns each comparison cycle once, in the order computed
+ * @returns the comparison cycles, oldest first
  */
 export function baselineComparisonCycles(
   window: Period,
@@ -66,17 +66,10 @@ export function baselineComparisonCycles(
 ): Period[] {
   if (mode === undefined) return [];
   const cycles = cyclesOf(window, cycle);
-  const all =
-    aggregate === "pooled"
-      ? comparisonCycles(mode, cycles, cycle, window)
-      : cycles.flatMap((c) => comparisonCycles(mode, [c], cycle, window));
-  const seen = new Set<string>();
-  return all.filter((c) => {
-    const key = `${c.start}..${c.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // Distinct by construction: the cycles before distinct cycles, or distinct cycles a year earlier.
+  return aggregate === "pooled"
+    ? comparisonCycles(mode, cycles, cycle, window)
+    : cycles.flatMap((c) => comparisonCycles(mode, [c], cycle, window));
 }
 
 /**

@@ -243,6 +243,21 @@ describe("salesGrowth targets in a contract", () => {
   });
 });
 
+describe("salesGrowth with comparison baseline, settled anyway", () => {
+  it("has no comparison: missing-facts naming it, so the target is missed, never a silent value", () => {
+    const s = settle(
+      contractWith(growth("baseline")),
+      { cycle: MARCH, facts: marchFacts, history: [month("2026-02", "1000.00")] },
+      { allowInvalid: true },
+    );
+    const e = s.evaluations[0];
+    expect(e?.actual).toBeNull();
+    expect(e?.reason).toBe("missing-facts");
+    expect(e?.trace.kpi).toMatchObject({ value: null, reason: "missing-facts", missing: ["comparison"] });
+    expect(s.total).toBe("800.00");
+  });
+});
+
 describe("salesGrowth baselines from history", () => {
   // GMV by month: July 900, August 950, September 1,000, October 1,100, November 1,210,
   // December 1,452 (refunds 0).
