@@ -272,3 +272,25 @@ describe("aggregateFacts: where an order counts, every combination of lines, in 
     }
   });
 });
+
+describe("aggregateFacts: a line refused for its currency still dates its order", () => {
+  // O1: A on 20 January in EUR (a USD store, no fx table: refused), B on 5 February in USD.
+  const A = { ...line("A", "2026-01-20T12:00:00Z", "shipped", "5.00"), currency: "EUR" };
+  const B = line("B", "2026-02-05T12:00:00Z", "shipped", "10.00");
+  const utc = (start: string, end: string): AggregateFactsOptions => ({
+    stores: [{ id: "us", currency: "USD", timeZone: "UTC" }],
+    period: { start, end },
+    cycle: "monthly",
+  });
+
+  it("the order is January's in January–February and nowhere in February alone; A's amount is refused", async () => {
+    const both = await aggregateFacts({ orders: [A, B] }, utc("2026-01-01", "2026-02-28"));
+    expect(both.facts.map((f) => [f.sales?.orders, f.sales?.gross])).toEqual([
+      [1, "0.00"],
+      [0, "10.00"],
+    ]);
+    expect(both.rejected.map((r) => [r.index, r.reason])).toEqual([[0, "currency-mismatch"]]);
+    const february = await aggregateFacts({ orders: [A, B] }, utc("2026-02-01", "2026-02-28"));
+    expect(february.facts.map((f) => [f.sales?.orders, f.sales?.gross])).toEqual([[0, "10.00"]]);
+  });
+});

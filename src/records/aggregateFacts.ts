@@ -572,9 +572,10 @@ export async function aggregateFacts(
       }
       return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
     }
-    if (!currencyOk(o.currency, si, c, -1, index)) return false;
     const cell = si * nCycles + c;
-    // Lines of one order usually come together: the last order's state is kept at hand.
+    // Lines of one order usually come together: the last order's state is kept at hand. A line
+    // refused below for its currency still dates its order (as a line outside the period does), so
+    // that the period aggregated never changes where an order counts; its amounts are not booked.
     const sameOrder = si === lastOrderStore && o.orderId === lastOrderId;
     let state: number;
     if (sameOrder) {
@@ -594,6 +595,7 @@ export async function aggregateFacts(
     lastOrderStore = si;
     lastOrderId = o.orderId;
     lastOrderState = next;
+    if (!currencyOk(o.currency, si, c, -1, index)) return false;
     const e = o.exponent;
     if (o.cancelled) {
       addMoney(cancelledValue, cell, o.itemPrice, o.itemPriceText, e, rateA);

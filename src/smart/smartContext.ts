@@ -342,7 +342,15 @@ function comparisonGapsOf(
         : cyclesOf(evaluation.window, cycle).map((c) => [c]);
   const needed = new Map<string, Period>();
   for (const cycles of judged) {
-    const before = comparisonCycles(mode, cycles, cycle, term).filter((c) => c.end < term.start);
+    let compared: Period[];
+    try {
+      compared = comparisonCycles(mode, cycles, cycle, term);
+    } catch (error) {
+      // No cycle before year 0000: nothing the history could hold, so nothing to report.
+      if (!(error instanceof KpiContractError)) throw error;
+      break;
+    }
+    const before = compared.filter((c) => c.end < term.start);
     // Comparisons move forward with the judged cycles: once none is before the term, none will be.
     if (before.length === 0) break;
     for (const c of before) needed.set(`${c.start}..${c.end}`, c);

@@ -34,7 +34,7 @@ export function comparisonModeOf(
  * @param judged - the judged cycles, oldest first (at least one)
  * @param cycle - the cycle kind
  * @param term - the term (a baseline passes its window: its comparisons lie before it)
- * @returns the cycles whose facts are the comparison, oldest first
+ * @returns the cycles whose facts are the comparison, oldest first, each once
  */
 export function comparisonCycles(
   mode: ComparisonMode,
@@ -42,9 +42,14 @@ export function comparisonCycles(
   cycle: Cycle,
   term: Period,
 ): Period[] {
-  return mode === "previous-period"
-    ? cyclesBefore(judged[0] as Period, cycle, term, judged.length)
-    : judged.map((p) => cycleYearEarlier(p, cycle, term));
+  if (mode === "previous-period") return cyclesBefore(judged[0] as Period, cycle, term, judged.length);
+  // Across 29 February two `{ days }` cycles can fall in one cycle a year earlier: it counts once.
+  const byKey = new Map<string, Period>();
+  for (const p of judged) {
+    const c = cycleYearEarlier(p, cycle, term);
+    byKey.set(`${c.start}..${c.end}`, c);
+  }
+  return [...byKey.values()];
 }
 
 /**
@@ -56,7 +61,7 @@ export function comparisonCycles(
  * @param aggregate - the baseline's aggregate
  * @param mode - the KPI's comparison, if any
  * @param cycle - the cycle kind
- * @returns the comparison cycles, oldest first
+ * @returns the comparison cycles (for `mean-of-cycles`, each cycle's in turn)
  */
 export function baselineComparisonCycles(
   window: Period,
@@ -66,7 +71,8 @@ export function baselineComparisonCycles(
 ): Period[] {
   if (mode === undefined) return [];
   const cycles = cyclesOf(window, cycle);
-  // Distinct by construction: the cycles before distinct cycles, or distinct cycles a year earlier.
+  // A cycle may appear twice for mean-of-cycles (each cycle has its own comparison): harmless to a
+  // test of which records are read.
   return aggregate === "pooled"
     ? comparisonCycles(mode, cycles, cycle, window)
     : cycles.flatMap((c) => comparisonCycles(mode, [c], cycle, window));
