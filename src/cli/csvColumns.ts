@@ -10,10 +10,12 @@ export interface CsvColumns {
   /** The column names, for messages (nested ones as a pattern such as `attributed.<window>.sales`). */
   readonly names: readonly string[];
   /**
-   * The required records of objects (the ads `attributed` windows): a row whose cells give none of
-   * their entries (no such columns, or all empty) holds an empty record, as JSON would write `{}`.
+   * The required records of objects (the ads `attributed` windows), each with its fields and
+   * whether they are counts: a row whose cells give none of an entry's fields holds the entry with
+   * zeros when the header names it (a day with no attributed sales), and an empty record when the
+   * header names no entry, as JSON would write `{}`.
    */
-  readonly records: readonly string[];
+  readonly records: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
 }
 
 interface Def {
@@ -41,7 +43,7 @@ export function csvColumnsOf(source: RecordSource): CsvColumns {
   const shape = (recordSchemas[source] as unknown as { shape: Record<string, z.ZodType> }).shape;
   const flat = new Map<string, boolean>();
   const nested = new Map<string, Map<string, boolean>>();
-  const records: string[] = [];
+  const records = new Map<string, ReadonlyMap<string, boolean>>();
   for (const [name, field] of Object.entries(shape)) {
     const written = (field as unknown as { def: Def }).def;
     const def = unwrap(written);
@@ -49,7 +51,7 @@ export function csvColumnsOf(source: RecordSource): CsvColumns {
       const inner = new Map<string, boolean>();
       for (const [k, f] of Object.entries(def.valueType.shape)) inner.set(k, unwrap(f.def).type === "number");
       nested.set(name, inner);
-      if (written.type !== "optional") records.push(name);
+      if (written.type !== "optional") records.set(name, inner);
     } else {
       flat.set(name, def.type === "number");
     }

@@ -69,6 +69,9 @@ export function openCsvSource(
 ): CsvSource {
   const known = csvColumnsOf(source);
   let header: readonly string[] = [];
+  // The entries each record of objects has columns for (the ads windows of the header).
+  let headerEntries = new Map<string, readonly string[]>();
+  const entriesOf = (name: string): readonly string[] => headerEntries.get(name) ?? [];
   // Row index → line, stored only where a row does not sit on the line after the previous one.
   const jumps: { index: number; line: number }[] = [];
   const location = (line?: number): CliLocation => (line === undefined ? { file } : { file, line });
@@ -87,6 +90,18 @@ export function openCsvSource(
       }>) {
         if (!checked) {
           header = info.columns.map((c) => c.name);
+          headerEntries = new Map(
+            [...known.records.keys()].map((name) => [
+              name,
+              [
+                ...new Set(
+                  header
+                    .filter((h) => h.startsWith(`${name}.`) && known.isKnown(h))
+                    .map((h) => h.split(".")[1] ?? ""),
+                ),
+              ],
+            ]),
+          );
           const unknown = header.filter((h) => !known.isKnown(h));
           if (unknown.length > 0 && !options.ignoreExtraColumns) {
             throw new CliError(
@@ -110,8 +125,16 @@ export function openCsvSource(
               : text;
           setPath(row, name.split("."), value);
         }
-        // A day of ads with no attributed sales in any window: empty cells, an empty record.
-        for (const name of known.records) if (!Object.hasOwn(row, name)) row[name] = {};
+        // A day of ads with no attributed sales: the header's windows whose cells are all empty hold
+        // zeros, so that the same day reads the same whichever period is aggregated.
+        for (const [name, fields] of known.records) {
+          row[name] ??= {};
+          const record = row[name] as Record<string, unknown>;
+          for (const entry of entriesOf(name)) {
+            if (Object.hasOwn(record, entry)) continue;
+            record[entry] = Object.fromEntries([...fields].map(([k, count]) => [k, count ? 0 : "0"]));
+          }
+        }
         yield row;
       }
     } catch (error) {

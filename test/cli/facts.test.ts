@@ -84,6 +84,9 @@ describe("kpi-contract facts", { timeout: 60_000 }, () => {
       impressions: 150,
       attributed: { "7d": { sales: "0.00", orders: 0 } },
     });
+    // The same 2 March alone reads the same: the header's 7d window with zeros.
+    const alone = runCli(["facts", "--ads", withEmpty, ...STORE, "--period", "2026-03-01..2026-03-02"], F);
+    expect(JSON.parse(alone.stdout)[0].ads.attributed).toEqual({ "7d": { sales: "0.00", orders: 0 } });
     // An export with no attribution columns at all: every day counted, spend summed.
     const none = join(work, "ads-none.csv");
     writeFileSync(none, "store,date,spend,clicks,impressions,currency\nus,2026-03-02,12.00,3,100,USD\n");
