@@ -387,7 +387,7 @@ function computedBaseline(
   const storeSet = new Set(stores);
   // A comparing KPI (salesGrowth) reads its comparison cycles before the window too;
   // computeBaseline names them when they are missing.
-  const reads = baselineReadsPeriod(spec, comparisonModeOf(definition, knobs), contract.cycle);
+  const reads = baselineReadsPeriod(spec, comparisonModeOf(definition, knobs), contract.cycle, contract.term);
   const relevant = history.filter((f) => f.store !== undefined && storeSet.has(f.store) && reads(f.period));
   // Every store must have facts for every cycle of the window; a store missing from a cycle would
   // otherwise leave the pooled baseline silently short.
@@ -429,7 +429,11 @@ function computedBaseline(
   let value: DecimalString | null;
   let nullReason: string | undefined;
   try {
-    const result = computeBaseline(spec, definition, knobs, converted, { cycle: contract.cycle, stores });
+    const result = computeBaseline(spec, definition, knobs, converted, {
+      cycle: contract.cycle,
+      term: contract.term,
+      stores,
+    });
     value = result.value;
     nullReason = (result as { reason?: string }).reason;
   } catch (error) {

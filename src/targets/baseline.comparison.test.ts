@@ -80,6 +80,24 @@ describe("computeBaseline of salesGrowth: comparisons from the same history", ()
     expect(e.params.missing).toEqual([{ start: "2025-09-01", end: "2025-09-30" }]);
   });
 
+  it("with the contract's term, a window inside it compares with the term's clipped cycles", () => {
+    const spec = {
+      from: "history",
+      window: { start: "2026-02-01", end: "2026-02-28" },
+      aggregate: "pooled",
+    } as const;
+    const rows = [month("2026-01-10", "2026-01-31", "2000.00"), month("2026-02-01", "2026-02-28", "3000.00")];
+    const term = { start: "2026-01-10", end: "2026-12-31" };
+    // (3,000 − 2,000) ÷ 2,000 = 0.5
+    expect(
+      computeBaseline(spec, "salesGrowth", scope("previous-period"), rows, { cycle: "monthly", term }).value,
+    ).toBe("0.5");
+    // Without the term, the whole January is the comparison, which the history does not hold.
+    expect(() =>
+      computeBaseline(spec, "salesGrowth", scope("previous-period"), rows, { cycle: "monthly" }),
+    ).toThrow(expect.objectContaining({ code: "baseline-history-missing" }));
+  });
+
   it("an unknown KPI id is still kpi-unknown", () => {
     expect(() =>
       computeBaseline({ from: "history", window: Q4, aggregate: "pooled" }, "nope", {}, history, {

@@ -12,7 +12,7 @@ import { type Cycle, cycleProration, cycleSchema, cyclesOf } from "../values/cyc
 import { type DecimalString, decimalSchema } from "../values/decimal.js";
 import { KpiContractError, type ValidationIssue } from "../values/KpiContractError.js";
 import { type Period, periodSchema, sameDays } from "../values/period.js";
-import { type ComparisonMode, comparisonCycles, comparisonModeOf } from "./comparison.js";
+import { baselineGrid, type ComparisonMode, comparisonCycles, comparisonModeOf } from "./comparison.js";
 
 const statedBaselineSchema = z.strictObject({ value: decimalSchema, source: z.string().optional() });
 
@@ -77,6 +77,12 @@ export interface ComputeBaselineOptions {
   readonly stores?: readonly string[] | undefined;
   /** Custom KPI definitions to look ids up in. */
   readonly customKpis?: readonly KpiDefinition[] | undefined;
+  /**
+   * The contract's term, for a KPI that compares with earlier cycles (salesGrowth): a window inside
+   * it compares with the term's (clipped) cycles. Without it, or for a window outside the term,
+   * the comparison cycles are whole cycles counted as the window's own.
+   */
+  readonly term?: Period | undefined;
 }
 
 /** How a baseline was reached, as plain JSON. */
@@ -108,6 +114,7 @@ const baselineOptionsSchema = z.looseObject({
   cycle: cycleSchema,
   stores: z.array(z.string()).optional(),
   customKpis: z.array(z.unknown()).optional(),
+  term: periodSchema.optional(),
 });
 
 /**
@@ -263,9 +270,9 @@ export function computeBaseline(
   // salesGrowth compares each cycle (mean-of-cycles) or the whole window (pooled) with earlier
   // cycles of the same history, as a target does (docs/kpis.md).
   const mode = comparisonOf(kpi, scope, options.customKpis);
-  // The window stands for the term: its comparison cycles lie before it, whole.
+  const grid = baselineGrid(spec.window, options.term);
   const comparing = (judged: readonly Period[]) =>
-    mode === undefined ? [] : comparisonCycles(mode, judged, options.cycle, spec.window).map(factsOf);
+    mode === undefined ? [] : comparisonCycles(mode, judged, options.cycle, grid).map(factsOf);
   const compared = spec.aggregate === "pooled" ? comparing(cycles) : cycles.flatMap((c) => comparing([c]));
   // With named stores every store must have facts in every cycle: a store silently absent from one
   // cycle would lower a pooled or averaged baseline.

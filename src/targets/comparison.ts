@@ -61,6 +61,7 @@ export function comparisonCycles(
  * @param aggregate - the baseline's aggregate
  * @param mode - the KPI's comparison, if any
  * @param cycle - the cycle kind
+ * @param term - the contract's term, when known (see {@link baselineGrid})
  * @returns the comparison cycles (for `mean-of-cycles`, each cycle's in turn)
  */
 export function baselineComparisonCycles(
@@ -68,14 +69,30 @@ export function baselineComparisonCycles(
   aggregate: "pooled" | "mean-of-cycles",
   mode: ComparisonMode | undefined,
   cycle: Cycle,
+  term?: Period,
 ): Period[] {
   if (mode === undefined) return [];
   const cycles = cyclesOf(window, cycle);
+  const grid = baselineGrid(window, term);
   // A cycle may appear twice for mean-of-cycles (each cycle has its own comparison): harmless to a
   // test of which records are read.
   return aggregate === "pooled"
-    ? comparisonCycles(mode, cycles, cycle, window)
-    : cycles.flatMap((c) => comparisonCycles(mode, [c], cycle, window));
+    ? comparisonCycles(mode, cycles, cycle, grid)
+    : cycles.flatMap((c) => comparisonCycles(mode, [c], cycle, grid));
+}
+
+/**
+ * The grid a baseline's comparison cycles lie on: the contract's term when the window lies in it
+ * (the term's clipped cycles are what the history holds there), else the window itself (whole
+ * cycles before the term, `{ days }` counted from the window's start, as its own cycles are).
+ *
+ * @internal
+ * @param window - the baseline window
+ * @param term - the contract's term, when known
+ * @returns the period whose cycles the comparison cycles are
+ */
+export function baselineGrid(window: Period, term: Period | undefined): Period {
+  return term !== undefined && window.start <= term.end && term.start <= window.end ? term : window;
 }
 
 /**
@@ -87,15 +104,17 @@ export function baselineComparisonCycles(
  * @param spec - the baseline's window and aggregate
  * @param mode - the KPI's comparison, if any
  * @param cycle - the cycle kind
+ * @param term - the contract's term, when known (see {@link baselineGrid})
  * @returns a test of a record's period
  */
 export function baselineReadsPeriod(
   spec: { readonly window: Period; readonly aggregate: "pooled" | "mean-of-cycles" },
   mode: ComparisonMode | undefined,
   cycle: Cycle,
+  term?: Period,
 ): (period: Period) => boolean {
   const { window } = spec;
-  const compared = baselineComparisonCycles(window, spec.aggregate, mode, cycle);
+  const compared = baselineComparisonCycles(window, spec.aggregate, mode, cycle, term);
   return (p) =>
     (window.start <= p.start && p.end <= window.end) ||
     compared.some((c) => c.start === p.start && c.end === p.end);

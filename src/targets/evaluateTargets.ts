@@ -784,7 +784,12 @@ function evaluateTarget(
       // A comparing KPI (salesGrowth) reads its comparison cycles before the window too.
       const reads =
         "window" in spec
-          ? baselineReadsPeriod(spec, comparisonModeOf(definition, resolved.scope), contract.cycle)
+          ? baselineReadsPeriod(
+              spec,
+              comparisonModeOf(definition, resolved.scope),
+              contract.cycle,
+              contract.term,
+            )
           : undefined;
       const convertedHistory: PeriodFacts[] = [];
       for (const f of history) {
@@ -795,6 +800,7 @@ function evaluateTarget(
       }
       const result = computeBaseline(spec, definition, resolved.scope, convertedHistory, {
         cycle: contract.cycle,
+        term: contract.term,
         stores,
       });
       return { result, rates: used };

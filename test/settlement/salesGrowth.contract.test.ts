@@ -295,6 +295,40 @@ describe("salesGrowth baselines from history", () => {
     expect(s.evaluations[0]?.baseline).toBe("0.32");
   });
 
+  it("a baseline window inside a term that starts mid-month compares with the term's partial month", () => {
+    // Term from 10 January; baseline February–March (mean of cycles): February (3,000) against
+    // 10–31 January (2,000) = 0.5, March (3,600) against February = 0.2; mean 0.35.
+    const target = growth("previous-period", {
+      baseline: {
+        from: "history",
+        window: { start: "2026-02-01", end: "2026-03-31" },
+        aggregate: "mean-of-cycles",
+      },
+      evaluation: { every: "cycle" },
+    });
+    const contract = makeContract(
+      { components: [{ type: "fixed", name: "base", amount: "1000.00" }] },
+      { term: { start: "2026-01-10", end: "2026-12-31" }, targets: [target, guardrail] },
+    );
+    const partialJanuary = makeFacts({
+      period: { start: "2026-01-10", end: "2026-01-31" },
+      gross: "2000.00",
+      refunds: "0.00",
+    });
+    const s = settle(
+      contract,
+      {
+        cycle: { start: "2026-04-01", end: "2026-04-30" },
+        facts: [month("2026-04", "4000.00")],
+        history: [partialJanuary, month("2026-02", "3000.00"), month("2026-03", "3600.00")],
+      },
+      { allowInvalid: true },
+    );
+    expect(s.evaluations[0]?.baseline).toBe("0.35");
+    // April (4,000) against March (3,600): 0.1111…
+    expect(s.evaluations[0]?.actual).toBe("0.1111111111111111111111111111111111");
+  });
+
   it("a comparison month the history lacks makes the baseline unavailable, naming it", () => {
     const target = growth("previous-period", {
       baseline: { from: "history", window: q4, aggregate: "mean-of-cycles" },
