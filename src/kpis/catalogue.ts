@@ -88,6 +88,22 @@ export function isCatalogueKpi(id: string): boolean {
 }
 
 /**
+ * {@link getKpiDefinition} without its checks: the catalogue's definition, else the custom one of
+ * that id, else undefined (for callers that treat an unknown id themselves).
+ *
+ * @internal
+ * @param id - the KPI id
+ * @param customKpis - custom definitions, already an array of objects
+ * @returns the definition, or undefined
+ */
+export function findKpiDefinition(
+  id: string,
+  customKpis: readonly KpiDefinition[] = [],
+): KpiDefinition | undefined {
+  return (isCatalogueKpi(id) ? BY_ID[id] : undefined) ?? customKpis.find((k) => k.id === id);
+}
+
+/**
  * Looks a KPI up: the catalogue first, then the given custom definitions.
  *
  * @param id - the KPI id, for example `"acos"`
@@ -110,10 +126,8 @@ export function getKpiDefinition(id: string, customKpis: readonly KpiDefinition[
       },
     ]);
   }
-  const known = isCatalogueKpi(id) ? BY_ID[id] : undefined;
-  if (known !== undefined) return known;
-  const custom = customKpis.find((k) => k.id === id);
-  if (custom !== undefined) return custom;
+  const found = findKpiDefinition(id, customKpis);
+  if (found !== undefined) return found;
   const ids = [...Object.keys(KPI_CATALOGUE), ...customKpis.map((k) => k.id)];
   throw new KpiContractError(
     "kpi-unknown",

@@ -150,13 +150,7 @@ function readMoneyFact(
       { component, fact: path },
     );
   }
-  let node: unknown = facts;
-  for (const key of path.split(".")) {
-    node =
-      node !== null && typeof node === "object" && Object.hasOwn(node, key)
-        ? (node as Record<string, unknown>)[key]
-        : undefined;
-  }
+  const node = readFactValue(facts, path);
   if (node === undefined) {
     throw new KpiContractError(
       "facts-missing",

@@ -7,7 +7,7 @@ import { poolParsedFacts } from "../facts/poolFacts.js";
 import { type PeriodFacts, periodFactsSchema } from "../facts/schema.js";
 import { D, formatDecimal, quotient } from "../internal/decimal.js";
 import { toValidationIssues } from "../internal/issues.js";
-import { getKpiDefinition } from "../kpis/catalogue.js";
+import { findKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpi } from "../kpis/computeKpi.js";
 import { customKpiFromJson } from "../kpis/customKpi.js";
 import type { KpiDefinition } from "../kpis/types.js";
@@ -178,15 +178,6 @@ export function parseSmartOptions(options: SmartOptions | undefined): ParsedSmar
       growthMargin: nonNegative(o.growthMargin, "0.1", "growthMargin"),
     },
   };
-}
-
-/** Looks a KPI up in the catalogue and the custom definitions; undefined when unknown. */
-function lookupKpi(id: string, custom: readonly KpiDefinition[]): KpiDefinition | undefined {
-  try {
-    return getKpiDefinition(id, custom);
-  } catch {
-    return undefined;
-  }
 }
 
 function describeValue(value: unknown): string {
@@ -502,7 +493,7 @@ export function buildSmartContext(contract: Contract, options: ParsedSmartOption
 
   const targets = contract.targets.map((target, index): TargetInfo => {
     const path = ["targets", index];
-    const definition = lookupKpi(target.kpi, custom);
+    const definition = findKpiDefinition(target.kpi, custom);
     const scope = resolveScopeInfo(contract, definition, target.kpi, target.scope, path, {
       target: target.id,
     });
@@ -530,7 +521,7 @@ export function buildSmartContext(contract: Contract, options: ParsedSmartOption
           ? { basis: component.payout.of, path: [...at, "payout", "of"] }
           : undefined;
     if (basis === undefined) return;
-    const definition = lookupKpi(basis.basis.kpi, custom);
+    const definition = findKpiDefinition(basis.basis.kpi, custom);
     bases.push({
       component: component.name,
       componentIndex,

@@ -5,7 +5,7 @@ import type { PeriodFacts } from "../facts/schema.js";
 import { D, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
 import { describeIssues, refuse, toValidationIssues } from "../internal/issues.js";
 import { safeParseData } from "../internal/plainJson.js";
-import { getKpiDefinition, isCatalogueKpi } from "../kpis/catalogue.js";
+import { findKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpi } from "../kpis/computeKpi.js";
 import type { KpiDefinition, KpiNullReason, KpiResult } from "../kpis/types.js";
 import { type Cycle, cycleProration, cycleSchema, cyclesOf } from "../values/cycle.js";
@@ -180,12 +180,7 @@ function comparisonOf(
   scope: Readonly<Record<string, unknown>>,
   customKpis: readonly KpiDefinition[] | undefined,
 ): ComparisonMode | undefined {
-  const definition =
-    typeof kpi !== "string"
-      ? kpi
-      : isCatalogueKpi(kpi)
-        ? getKpiDefinition(kpi)
-        : customKpis?.find((k) => k.id === kpi);
+  const definition = typeof kpi === "string" ? findKpiDefinition(kpi, customKpis) : kpi;
   return definition === undefined ? undefined : comparisonModeOf(definition, scope);
 }
 

@@ -1,6 +1,6 @@
 import type { KpiDefinition } from "../kpis/types.js";
 import { type Cycle, cyclesBefore, cyclesOf, cycleYearEarlier } from "../values/cycle.js";
-import type { Period } from "../values/period.js";
+import { type Period, sameDays } from "../values/period.js";
 
 /** Where a KPI with a `comparison` knob finds its comparison inside a contract. @internal */
 export type ComparisonMode = "previous-period" | "same-period-last-year";
@@ -115,7 +115,5 @@ export function baselineReadsPeriod(
 ): (period: Period) => boolean {
   const { window } = spec;
   const compared = baselineComparisonCycles(window, spec.aggregate, mode, cycle, term);
-  return (p) =>
-    (window.start <= p.start && p.end <= window.end) ||
-    compared.some((c) => c.start === p.start && c.end === p.end);
+  return (p) => (window.start <= p.start && p.end <= window.end) || compared.some((c) => sameDays(c, p));
 }

@@ -222,11 +222,7 @@ export function cycleContaining(term: Period, cycle: Cycle, date: string): Perio
     ]);
   }
   if (!containsDay(term, date)) return undefined;
-  const full = fullCycleAt(dayNumber(date), cycle, dayNumber(term.start));
-  return {
-    start: fromDayNumber(Math.max(full.start, dayNumber(term.start))),
-    end: fromDayNumber(Math.min(full.end, dayNumber(term.end))),
-  };
+  return onGrid(fullCycleAt(dayNumber(date), cycle, dayNumber(term.start)), term);
 }
 
 /**
@@ -247,14 +243,13 @@ export function refuseNotACycle(term: Period, kind: Cycle, cycle: Period): never
 }
 
 /**
- * The cycle of a contract's grid that holds `day`: the term's cycle (clipped to the term, as
- * settlement and history records hold it) when the whole cycle overlaps the term, else the whole
- * cycle (history before the term is kept in whole cycles). `{ days }` runs count from the term start.
+ * A whole cycle as a contract's grid holds it: the term's cycle (clipped to the term, as settlement
+ * and history records hold it) when it overlaps the term, else the whole cycle (history before the
+ * term is kept in whole cycles).
  */
-function gridCycleAt(day: number, cycle: Cycle, term: Period): Period {
+function onGrid(full: DayRange, term: Period): Period {
   const from = dayNumber(term.start);
   const to = dayNumber(term.end);
-  const full = fullCycleAt(day, cycle, from);
   const inTerm = full.start <= to && from <= full.end;
   return {
     start: fromDayNumber(inTerm ? Math.max(full.start, from) : full.start),
@@ -281,8 +276,9 @@ export function cyclesBefore(period: Period, cycle: Cycle, term: Period, count: 
   let next = fullCycleAt(dayNumber(period.start), cycle, from).start;
   const out: Period[] = [];
   for (let i = 0; i < count; i++) {
-    out.unshift(gridCycleAt(next - 1, cycle, term));
-    next = fullCycleAt(next - 1, cycle, from).start;
+    const full = fullCycleAt(next - 1, cycle, from);
+    out.unshift(onGrid(full, term));
+    next = full.start;
   }
   return out;
 }
@@ -310,5 +306,5 @@ export function cycleYearEarlier(period: Period, cycle: Cycle, term: Period): Pe
   const month = Number(date.slice(5, 7));
   const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
   const shifted = `${String(year).padStart(4, "0")}-${date.slice(5, 7)}-${String(day).padStart(2, "0")}`;
-  return gridCycleAt(dayNumber(shifted), cycle, term);
+  return onGrid(fullCycleAt(dayNumber(shifted), cycle, dayNumber(term.start)), term);
 }
