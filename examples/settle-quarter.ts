@@ -10,7 +10,7 @@
  * Run: npx tsx examples/settle-quarter.ts
  */
 import { readFileSync } from "node:fs";
-import { type PeriodFactsInput, type SettlementStatement, settle, verifyStatement } from "../src/index.js";
+import { type PeriodFactsInput, type SettlementStatement, settle, verifyStatement } from "kpi-contract";
 
 const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 const contract = read("./contracts/three-store.json");

@@ -3,7 +3,7 @@
 //
 //   npx tsx examples/validate-contract.ts
 import { readFileSync } from "node:fs";
-import { type Locale, type ValidationReport, validateContract } from "../src/index.js";
+import { type Locale, type ValidationReport, validateContract } from "kpi-contract";
 
 const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`./contracts/${name}`, import.meta.url), "utf8"));
