@@ -4,11 +4,21 @@ import { computeKpi } from "./computeKpi.js";
 import { daysOfInventoryKpi } from "./daysOfInventory.js";
 
 describe("daysOfInventory", () => {
-  test("default basis cost: 31 ÷ (15,000 ÷ 38,000) = 78.53…", () => {
+  test("default basis cost: 31 ÷ (15,000 ÷ 38,000) = 31 × 38,000 ÷ 15,000 = 78.53…, one division", () => {
     const result = computeKpi("daysOfInventory", facts);
-    // 31 ÷ 0.3947368421052631578947368421052632 = 78.53333333333333333333333333333332 (34 digits)
-    expect(result).toMatchObject({ value: "78.53333333333333333333333333333332", unit: "days" });
-    expect(result.trace?.substituted).toBe("31 ÷ (15000.00 ÷ ((40000.00 + 36000.00) ÷ 2))");
+    // 31 × 38000 ÷ 15000 = 1178000 ÷ 15000 = 78.5333… exactly → 34 digits: …3333. Dividing by the
+    // rounded turnover 0.3947368421052631578947368421052632 would give …3332.
+    expect(result).toMatchObject({ value: "78.53333333333333333333333333333333", unit: "days" });
+    expect(result.trace?.substituted).toBe("31 × ((40000.00 + 36000.00) ÷ 2) ÷ 15000.00");
+    expect(result.trace?.steps).toContainEqual({
+      name: "turnover",
+      value: "0.3947368421052631578947368421052632",
+    });
+  });
+
+  test("nothing sold: the turnover is 0, so the days are zero-denominator", () => {
+    const result = computeKpi("daysOfInventory", { ...facts, costs: { cogs: "0" } });
+    expect(result).toMatchObject({ value: null, reason: "zero-denominator" });
   });
 
   test("knob basis=units: 31 ÷ (1,900 ÷ 3,800) = 62", () => {

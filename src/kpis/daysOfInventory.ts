@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { D } from "../internal/decimal.js";
 import { dayCount } from "../values/period.js";
-import { literal, over } from "./internal/expr.js";
+import { type Expr, literal, over, times } from "./internal/expr.js";
 import { inventoryBasisKnob, inventoryReads, inventoryTerms } from "./internal/inventoryTerm.js";
 import { missingFacts, nullRatio, startRun, step, valueResult } from "./internal/run.js";
 import type { KpiDefinition } from "./types.js";
@@ -45,9 +45,9 @@ export const daysOfInventoryKpi: KpiDefinition<DaysOfInventoryScope> = Object.fr
     if (turnover === undefined) return nullRatio(run, "zero-denominator", terms.sold, terms.average);
     step(run, "turnover", turnover);
     const days = literal(new D(dayCount(facts.period)), "period days");
-    const result = over(days, turnover);
-    return result === undefined
-      ? nullRatio(run, "zero-denominator", days, turnover)
-      : valueResult(run, result);
+    // period days ÷ turnover = days × average ÷ sold, in one division of exact products rounded
+    // once to 34 digits (SPEC §1.1), not a division by the rounded turnover.
+    if (turnover.value.isZero()) return nullRatio(run, "zero-denominator", days, turnover);
+    return valueResult(run, over(times(days, terms.average), terms.sold) as Expr);
   },
 } satisfies KpiDefinition<DaysOfInventoryScope>);

@@ -21,15 +21,20 @@ describe("inventoryTurnover", () => {
     ).toBe("0.5");
   });
 
-  test("knob annualize=true: 0.39473… × 365 ÷ 31 = 4.64770…", () => {
+  test("knob annualize=true: 15,000 × 365 ÷ (38,000 × 31) = 4.64770…, one division", () => {
     const result = computeKpi("inventoryTurnover", facts, { annualize: true });
-    // 0.3947368421052631578947368421052632 × 365 = 144.078947368421052631578947368421068 exactly
-    // (products never round), ÷ 31 = 4.647707979626485568760611205432937|677… → 34 digits: …938.
-    expect(result.value).toBe("4.647707979626485568760611205432938");
+    // 15000 × 365 = 5475000 and 38000 × 31 = 1178000, both exact; 5475000 ÷ 1178000 =
+    // 4.647707979626485568760611205432937|1… → 34 digits: …937. Dividing the rounded turnover
+    // 0.3947368421052631578947368421052632 again (× 365 ÷ 31) would give …938.
+    expect(result.value).toBe("4.647707979626485568760611205432937");
     expect(result.trace?.formula).toBe(
-      "costs.cogs ÷ ((inventory.openingValue + inventory.closingValue) ÷ 2) × 365 ÷ period days",
+      "costs.cogs × 365 ÷ ((inventory.openingValue + inventory.closingValue) ÷ 2 × period days)",
     );
-    expect(result.trace?.substituted).toBe("15000.00 ÷ ((40000.00 + 36000.00) ÷ 2) × 365 ÷ 31");
+    expect(result.trace?.substituted).toBe("15000.00 × 365 ÷ ((40000.00 + 36000.00) ÷ 2 × 31)");
+    expect(result.trace?.steps).toContainEqual({
+      name: "turnover",
+      value: "0.3947368421052631578947368421052632",
+    });
   });
 
   test("no inventory is zero-denominator; minSample is a minimum average inventory", () => {

@@ -53,12 +53,14 @@ export const inventoryTurnoverKpi: KpiDefinition<InventoryTurnoverScope> = Objec
     const run = startRun(inventoryTurnoverKpi, facts, scope);
     const terms = inventoryTerms(run, scope.basis);
     if (terms === undefined) return missingFacts(run);
-    return ratioResult(run, terms.sold, terms.average, scope.minSample, (turnover) => {
+    return ratioResult(run, terms.sold, terms.average, scope.minSample, (turnover, sold, average) => {
       if (!scope.annualize) return turnover;
       step(run, "turnover", turnover);
       const days = literal(new D(dayCount(facts.period)), "period days");
-      // Period days are at least 1, so the division cannot fail.
-      return over(times(turnover, literal(new D(365))), days) as Expr;
+      // sold × 365 ÷ (average × days) in one division of exact products, rounded once to 34 digits
+      // (SPEC §1.1), not the rounded turnover divided again. The average is not zero here (the
+      // turnover has a value) and period days are at least 1, so the division cannot fail.
+      return over(times(sold, literal(new D(365))), times(average, days)) as Expr;
     });
   },
 } satisfies KpiDefinition<InventoryTurnoverScope>);

@@ -130,12 +130,12 @@ export function ratioResult(
   numerator: Expr,
   denominator: Expr,
   minSample?: string,
-  then: (ratio: Expr) => Expr = (ratio) => ratio,
+  then: (ratio: Expr, numerator: Expr, denominator: Expr) => Expr = (ratio) => ratio,
 ): KpiResult {
   if (minSample !== undefined && denominator.value.lt(new D(minSample))) {
     return nullRatio(run, "insufficient-data", numerator, denominator);
   }
   const ratio = over(numerator, denominator);
   if (ratio === undefined) return nullRatio(run, "zero-denominator", numerator, denominator);
-  return valueResult(run, then(ratio));
+  return valueResult(run, then(ratio, numerator, denominator));
 }
