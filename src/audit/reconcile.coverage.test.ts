@@ -23,7 +23,8 @@ function run(
 const field = (r: Reconciliation, name: string) => r.fields.find((f) => f.field === name);
 
 describe("reconcile: a version whose fee cannot be computed", () => {
-  // Without sales.refunds the net GMV of the share basis cannot be computed: facts-missing.
+  // Without sales.refunds the net GMV of the GMV target (and of the share basis) cannot be computed:
+  // facts-missing.
   const { refunds: _dropped, ...sales } = base.sales;
   const noRefunds = [{ ...base, sales }] as PeriodFactsInput[];
 
@@ -42,7 +43,7 @@ describe("reconcile: a version whose fee cannot be computed", () => {
       reportedError: {
         code: "facts-missing",
         message:
-          "The basis of growth-share (gmv) has no value in 2026-03-01..2026-03-31: missing-facts (missing sales.refunds)",
+          "Facts a target needs are missing, so it cannot be judged: target gmv-growth (gmv) in 2026-03-01..2026-03-31 (missing sales.refunds)",
       },
     });
     expect(result.fees).not.toHaveProperty("reportedDigest");

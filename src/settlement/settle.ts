@@ -28,6 +28,8 @@ import {
   type FactsPool,
   type FxRateUse,
   resolveScopeOnce,
+  storeIdsOf,
+  type TargetEvaluation,
 } from "../targets/evaluateTargets.js";
 import { allocate } from "../values/allocate.js";
 import type { DecimalString } from "../values/decimal.js";
@@ -131,6 +133,78 @@ function missingFactIssues(
         path: ["facts", i, ...name.split(".")],
         message: `${what} ${name}, which the facts of ${cycle.start}..${cycle.end} do not hold`,
       })),
+  );
+}
+
+/**
+ * SPEC §6.5: a target whose facts are missing refuses the settlement. `evaluateTargets` reports
+ * such a target with a null actual (`missing-facts`), which SPEC §4.3 would judge missed: a
+ * statement must not charge a penalty or hold back a gated share on figures that were never given.
+ * One issue per record (of the cycle's facts or the history) of the target's stores inside the
+ * period without a value that lacks a named fact; pending targets read nothing yet.
+ */
+function refuseMissingTargetFacts(
+  contract: Contract,
+  evaluations: readonly TargetEvaluation[],
+  input: ParsedSettlementInput,
+): void {
+  const issues: ValidationIssue[] = [];
+  const refused: { targetId: string; kpi: string; missing: readonly string[]; period: Period }[] = [];
+  evaluations.forEach((e, index) => {
+    if (e.status === "pending" || e.actual !== null || e.reason !== "missing-facts") return;
+    const stores = storeIdsOf(contract, contract.targets[index]?.stores);
+    // A pooled KPI names what its facts lack; a mean of cycles, what each cycle's facts lack.
+    const gaps =
+      e.trace.kpi !== undefined
+        ? [{ period: e.trace.period, missing: (e.trace.kpi.value === null && e.trace.kpi.missing) || [] }]
+        : (e.trace.cycles ?? []).flatMap((c) =>
+            c.reason === "missing-facts" ? [{ period: c.period, missing: c.missing ?? [] }] : [],
+          );
+    for (const gap of gaps) {
+      refused.push({ targetId: e.targetId, kpi: e.kpi, missing: gap.missing, period: gap.period });
+      const what = `Target ${e.targetId} (${e.kpi}) needs`;
+      issues.push(
+        ...recordsMissing(input.facts, "facts", stores, gap.period, gap.missing, what),
+        ...recordsMissing(input.history, "history", stores, gap.period, gap.missing, what),
+      );
+    }
+  });
+  if (refused.length === 0) return;
+  const described = refused.map(
+    (r) =>
+      `target ${r.targetId} (${r.kpi}) in ${r.period.start}..${r.period.end}${r.missing.length > 0 ? ` (missing ${r.missing.join(", ")})` : ""}`,
+  );
+  throw new KpiContractError(
+    "facts-missing",
+    `Facts a target needs are missing, so it cannot be judged: ${described.join("; ")}`,
+    { targets: refused, period: input.cycle },
+    issues,
+  );
+}
+
+/** Issues for the records of `stores` inside `period` that lack a fact path of `missing`. */
+function recordsMissing(
+  records: readonly PeriodFacts[],
+  name: "facts" | "history",
+  stores: readonly string[],
+  period: Period,
+  missing: readonly string[],
+  what: string,
+): ValidationIssue[] {
+  const inside = (f: PeriodFacts) =>
+    stores.includes(f.store as string) && f.period.start >= period.start && f.period.end <= period.end;
+  return missing.filter(isFactPath).flatMap((path) =>
+    records.flatMap((f, i) =>
+      inside(f) && readFactValue(f, path) === undefined
+        ? [
+            {
+              code: "facts-missing",
+              path: [name, i, ...path.split(".")],
+              message: `${what} ${path}, which the ${name === "facts" ? "facts" : "history record"} of ${f.period.start}..${f.period.end} ${name === "facts" ? "do" : "does"} not hold`,
+            },
+          ]
+        : [],
+    ),
   );
 }
 
@@ -559,6 +633,7 @@ export function settle(
   // Kept between calls: pooled facts of earlier periods, per (contract, history array).
   const pool = createFactsPool(parsedContract, cycle, facts, parsed.history, true);
   const report = evaluateParsedTargets(parsedContract, cycle, pool, parsed.history, custom);
+  refuseMissingTargetFacts(parsedContract, report.evaluations, parsed);
   const ctx: FeeCycleContext = {
     currency: fees.currency,
     rounding: fees.rounding,

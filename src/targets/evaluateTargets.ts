@@ -119,6 +119,8 @@ export interface TargetEvaluationTrace {
     readonly period: Period;
     readonly value: DecimalString | null;
     readonly reason?: string;
+    /** For a cycle without a value for `missing-facts`: the absent fact paths. */
+    readonly missing?: readonly string[];
     /**
      * True for a cycle of a lower-is-better ratio with nothing in its numerator (a zero
      * denominator with a zero numerator): counted as met by SPEC §4.3, it is left out of the mean.
@@ -249,7 +251,11 @@ function customDefinitions(contract: Pick<EvaluationContract, "kpis">): KpiDefin
   return (contract.kpis ?? []).map((k) => customKpiFromJson(k));
 }
 
-function storeIdsOf(contract: EvaluationContract, ids: readonly string[] | undefined): readonly string[] {
+/** The ids of the stores a target or basis names, or every store of the contract. @internal */
+export function storeIdsOf(
+  contract: EvaluationContract,
+  ids: readonly string[] | undefined,
+): readonly string[] {
   return ids ?? contract.stores.map((s) => s.id);
 }
 
@@ -894,6 +900,7 @@ function evaluateTarget(
           period: { start: c.period.start, end: c.period.end },
           value: c.result.value,
           ...(c.result.value === null ? { reason: c.result.reason } : {}),
+          ...(c.result.value === null && c.result.missing !== undefined ? { missing: c.result.missing } : {}),
           ...(lowerRatio && emptyNumerator(c.result) ? { leftOut: true } : {}),
         })),
       },

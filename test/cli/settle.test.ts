@@ -135,7 +135,8 @@ describe("kpi-contract settle", { timeout: 60_000 }, () => {
   });
 
   it("refuses a cycle whose facts are missing (exit 1)", () => {
-    // Without sales the share's basis (GMV) has no value: facts-missing, never a silent 0.
+    // Without sales the GMV target (and the share's basis) has no value: facts-missing, never a
+    // silent 0 and never a target judged missed on figures that were not given.
     const facts = file("no-sales.json", [{ ...march[0], sales: undefined }]);
     const run = runCli([
       "settle",
@@ -149,8 +150,8 @@ describe("kpi-contract settle", { timeout: 60_000 }, () => {
     expect(run.code).toBe(1);
     // Located in the facts file, at the record that lacks the figures, one line per missing fact.
     expect(run.stderr).toBe(
-      `kpi-contract: ${facts}:2:3: settlement refused: facts[0].sales.gross: The basis of growth-share (gmv) needs sales.gross, which the facts of 2026-03-01..2026-03-31 do not hold\n` +
-        `  ${facts}:2:3: facts[0].sales.refunds: The basis of growth-share (gmv) needs sales.refunds, which the facts of 2026-03-01..2026-03-31 do not hold\n`,
+      `kpi-contract: ${facts}:2:3: settlement refused: facts[0].sales.gross: Target gmv-growth (gmv) needs sales.gross, which the facts of 2026-03-01..2026-03-31 do not hold\n` +
+        `  ${facts}:2:3: facts[0].sales.refunds: Target gmv-growth (gmv) needs sales.refunds, which the facts of 2026-03-01..2026-03-31 do not hold\n`,
     );
   });
 

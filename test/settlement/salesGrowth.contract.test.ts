@@ -244,17 +244,24 @@ describe("salesGrowth targets in a contract", () => {
 });
 
 describe("salesGrowth with comparison baseline, settled anyway", () => {
-  it("has no comparison: missing-facts naming it, so the target is missed, never a silent value", () => {
-    const s = settle(
-      contractWith(growth("baseline")),
-      { cycle: MARCH, facts: marchFacts, history: [month("2026-02", "1000.00")] },
-      { allowInvalid: true },
-    );
-    const e = s.evaluations[0];
+  it("has no comparison: evaluateTargets says missing-facts naming it; settle refuses (SPEC §6.5)", () => {
+    const contract = contractWith(growth("baseline"));
+    const input = { cycle: MARCH, facts: marchFacts, history: [month("2026-02", "1000.00")] };
+    const e = evaluateTargets(contract, input).evaluations[0];
     expect(e?.actual).toBeNull();
     expect(e?.reason).toBe("missing-facts");
     expect(e?.trace.kpi).toMatchObject({ value: null, reason: "missing-facts", missing: ["comparison"] });
-    expect(s.total).toBe("800.00");
+    // A target whose facts are missing is never judged missed in a statement: no penalty, no gate.
+    const result = safeSettle(contract, input, { allowInvalid: true });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.code).toBe("facts-missing");
+    expect(result.error.params).toMatchObject({
+      targets: [{ targetId: e?.targetId, kpi: "salesGrowth", missing: ["comparison"], period: MARCH }],
+    });
+    expect(result.error.message).toContain(
+      "target growth (salesGrowth) in 2026-03-01..2026-03-31 (missing comparison)",
+    );
   });
 });
 

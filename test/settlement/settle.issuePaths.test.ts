@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeSettle, settle } from "../../src/settlement/settle.js";
+import { evaluateTargets } from "../../src/targets/evaluateTargets.js";
 import type { KpiContractError, SafeResult } from "../../src/values/KpiContractError.js";
 import { APRIL, GMV_SCOPE, MARCH, makeContract, makeFacts } from "./helpers.js";
 
@@ -169,5 +170,147 @@ describe("settle: refusals about the input carry an issue per problem, at its pa
         message: "The statement's cycle 2026-03-01..2026-03-31 should end the day before 2026-03-01",
       },
     ]);
+  });
+});
+
+describe("settle: a target whose facts are missing refuses the settlement (SPEC §6.5)", () => {
+  const fixed = { type: "fixed", name: "base", amount: "1000.00" };
+  const penalty = { type: "penalty", name: "acos-miss", target: "acos", amount: "100.00" };
+  const gated = { ...share, name: "gated", gates: ["negative-reviews"] };
+  const noAdsNoReviews = () => {
+    const { ads: _a, reviews: _r, ...rest } = makeFacts();
+    return rest;
+  };
+
+  it("no penalty and no held-back share on figures never given: facts-missing at each absent figure", () => {
+    const contract = makeContract({ components: [fixed, gated, penalty] });
+    const input = { cycle: MARCH, facts: [noAdsNoReviews()] };
+    // evaluateTargets reports the null actuals (SPEC §4.3 would judge them missed)...
+    const judged = evaluateTargets(contract, input).evaluations;
+    expect(judged.map((e) => [e.targetId, e.status, e.reason])).toEqual([
+      ["acos", "missed", "missing-facts"],
+      ["negative-reviews", "missed", "missing-facts"],
+    ]);
+    // ...but a statement never charges the penalty (−100.00) or holds back the share on them.
+    const error = refusal(safeSettle(contract, input));
+    expect(error.code).toBe("facts-missing");
+    expect(error.issues.map((i) => i.path.join("."))).toEqual([
+      "facts.0.ads.spend",
+      "facts.0.ads.attributed.14d.sales",
+      "facts.0.reviews.byStars.1",
+      "facts.0.reviews.byStars.2",
+      "facts.0.reviews.byStars.3",
+      "facts.0.reviews.byStars.4",
+      "facts.0.reviews.byStars.5",
+    ]);
+    expect(error.issues[0]).toEqual({
+      code: "facts-missing",
+      path: ["facts", 0, "ads", "spend"],
+      message: "Target acos (acos) needs ads.spend, which the facts of 2026-03-01..2026-03-31 do not hold",
+    });
+    expect(error.params).toEqual({
+      targets: [
+        { targetId: "acos", kpi: "acos", missing: ["ads.spend", "ads.attributed.14d.sales"], period: MARCH },
+        {
+          targetId: "negative-reviews",
+          kpi: "negativeReviewRate",
+          missing: [
+            "reviews.byStars.1",
+            "reviews.byStars.2",
+            "reviews.byStars.3",
+            "reviews.byStars.4",
+            "reviews.byStars.5",
+          ],
+          period: MARCH,
+        },
+      ],
+      period: MARCH,
+    });
+    expect(() => settle(contract, input)).toThrow(
+      /target acos \(acos\) in 2026-03-01\.\.2026-03-31 \(missing ads\.spend/,
+    );
+  });
+
+  const windowTarget = (aggregate: string) => ({
+    id: "gmv",
+    kpi: "gmv",
+    scope: GMV_SCOPE,
+    goal: { atLeast: "1000" },
+    evaluation: { window: { start: "2026-02-01", end: "2026-03-31" }, aggregate },
+    weight: "1",
+  });
+  const february = { start: "2026-02-01", end: "2026-02-28" };
+  const withoutRefunds = (facts: ReturnType<typeof makeFacts>) => {
+    const { refunds: _, ...sales } = facts.sales;
+    return { ...facts, sales };
+  };
+
+  it("mean of cycles: the earlier cycle's history record that lacks the figure, at its path", () => {
+    const contract = makeContract({ components: [fixed] }, { targets: [windowTarget("mean-of-cycles")] });
+    const history = [
+      makeFacts({ period: { start: "2026-01-01", end: "2026-01-31" } }),
+      withoutRefunds(makeFacts({ period: february })),
+    ];
+    const error = refusal(safeSettle(contract, { cycle: MARCH, facts: [makeFacts()], history }));
+    expect(error.issues).toEqual([
+      {
+        code: "facts-missing",
+        path: ["history", 1, "sales", "refunds"],
+        message:
+          "Target gmv (gmv) needs sales.refunds, which the history record of 2026-02-01..2026-02-28 does not hold",
+      },
+    ]);
+    expect(error.params).toMatchObject({
+      targets: [{ targetId: "gmv", missing: ["sales.refunds"], period: february }],
+    });
+  });
+
+  it("pooled window: every record of the window without the figure, in the facts and the history", () => {
+    const contract = makeContract({ components: [fixed] }, { targets: [windowTarget("pooled")] });
+    const history = [withoutRefunds(makeFacts({ period: february }))];
+    const error = refusal(
+      safeSettle(contract, { cycle: MARCH, facts: [withoutRefunds(makeFacts())], history }),
+    );
+    expect(error.issues.map((i) => i.path.join("."))).toEqual([
+      "facts.0.sales.refunds",
+      "history.0.sales.refunds",
+    ]);
+    expect(error.params).toMatchObject({
+      targets: [{ targetId: "gmv", period: { start: "2026-02-01", end: "2026-03-31" } }],
+    });
+  });
+
+  it("still settles a target that has its facts but no value (zero denominator): missed, penalty charged", () => {
+    const contract = makeContract({ components: [fixed, penalty] });
+    // Spend without attributed sales: ACoS is undefined, a null the facts do state, so it is missed.
+    const statement = settle(contract, { cycle: MARCH, facts: [makeFacts({ attributed: "0.00" })] });
+    expect(statement.evaluations[0]).toMatchObject({
+      targetId: "acos",
+      status: "missed",
+      reason: "zero-denominator",
+    });
+    expect(statement.lines.map((l) => [l.component, l.amount])).toEqual([
+      ["base", "1000.00"],
+      ["acos-miss", "-100.00"],
+    ]);
+  });
+
+  it("still settles while a window target is pending: nothing of its window is read yet", () => {
+    const target = {
+      ...windowTarget("mean-of-cycles"),
+      evaluation: {
+        ...windowTarget("pooled").evaluation,
+        aggregate: "mean-of-cycles",
+        window: { start: "2026-03-01", end: "2026-04-30" },
+      },
+    };
+    const contract = makeContract({ components: [fixed] }, { targets: [target] });
+    const statement = settle(
+      contract,
+      { cycle: MARCH, facts: [withoutRefunds(makeFacts())] },
+      { allowInvalid: true },
+    );
+    expect(statement.evaluations[0]).toMatchObject({ targetId: "gmv", status: "pending" });
+    expect(statement.total).toBe("1000.00");
   });
 });
