@@ -23,6 +23,27 @@ echo "== pack"
 tarball="$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)"
 echo "packed $tarball"
 
+echo "== the docs' relative links point into the package (npm shows the README without the repository)"
+mkdir "$work/unpacked"
+tar xzf "$work/$tarball" -C "$work/unpacked"
+node -e '
+const fs = require("node:fs");
+const path = require("node:path");
+const root = path.join(process.argv[1], "package");
+const docs = ["README.md", "CHANGELOG.md", ...fs.readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => "docs/" + f)];
+let broken = 0;
+for (const doc of docs) {
+  const text = fs.readFileSync(path.join(root, doc), "utf8");
+  for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+    if (/^[a-z]+:/i.test(target) || fs.existsSync(path.join(root, path.dirname(doc), target))) continue;
+    console.error("smoke: " + doc + " links to " + target + ", which the package does not hold");
+    broken++;
+  }
+}
+if (broken > 0) process.exit(1);
+console.log("checked the links of " + docs.length + " documents");
+' "$work/unpacked"
+
 echo "== install into a temp project"
 mkdir "$work/app"
 cd "$work/app"

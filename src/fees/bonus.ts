@@ -1,4 +1,4 @@
-import { type Dec, formatDecimal, quotient, ZERO } from "../internal/decimal.js";
+import { type Dec, formatDecimal, quotient, readableDecimal, ZERO } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import {
@@ -200,8 +200,8 @@ export function bonusLine(
       ...(payout.rate !== undefined ? { rate: payout.rate } : {}),
       description: say(
         ctx.locale,
-        `Bonus on ${e.targetId} (${e.status}, attainment ${e.attainment})${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
-        `绩效奖金：目标 ${e.targetId}（${e.met ? "已达成" : "未达成"}，达成率 ${e.attainment}）${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
+        `Bonus on ${e.targetId} (${e.status}, attainment ${readableDecimal(e.attainment, "1")})${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
+        `绩效奖金：目标 ${e.targetId}（${e.met ? "已达成" : "未达成"}，达成率 ${readableDecimal(e.attainment, "1")}）${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
       ),
       trace: {
         formula: payout.formula,

@@ -1154,7 +1154,7 @@ describe("shareLine (mutation-driven)", () => {
         kind: "share",
         basis: "32903.225806451612903225806451612903",
         amount: "1439.10",
-        description: "Share of gmv over 10000.00: graduated tiers on 32903.225806451612903225806451612903",
+        description: "Share of gmv over 10000.00: graduated tiers on ≈32903.2258",
         trace: {
           formula: "Σ part inside tier i × rateᵢ + flats of reached tiers, capped",
           substituted: "22000 × 0.05 + 5 + 10903.225806451612903225806451612903 × 0.03 + 7",

@@ -1,4 +1,4 @@
-import { type Dec, formatDecimal } from "../internal/decimal.js";
+import { type Dec, formatDecimal, readableDecimal } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
   dec,
@@ -76,6 +76,9 @@ export function penaltyLine(
       steps.push({ name: `capped at ${component.cap}`, value: formatDecimal(magnitude) });
     }
   }
+  // Readable in the description; the exact values are in the trace.
+  const actualText = e.actual === null ? null : readableDecimal(e.actual, e.target ?? undefined);
+  const targetText = e.target === null ? null : readableDecimal(e.target, e.actual ?? undefined);
   const line = makeLine(
     {
       component: component.name,
@@ -85,8 +88,8 @@ export function penaltyLine(
         : {}),
       description: say(
         ctx.locale,
-        `Penalty: target ${e.targetId} missed (actual ${e.actual ?? "none"}, target ${e.target ?? "none"})${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
-        `罚金：目标 ${e.targetId} 未达成（实际 ${e.actual ?? "无"}，目标 ${e.target ?? "无"}）${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
+        `Penalty: target ${e.targetId} missed (actual ${actualText ?? "none"}, target ${targetText ?? "none"})${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
+        `罚金：目标 ${e.targetId} 未达成（实际 ${actualText ?? "无"}，目标 ${targetText ?? "无"}）${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
       ),
       trace: { formula, substituted, steps, target: traceTarget(e), ...(cap !== undefined ? { cap } : {}) },
     },

@@ -1,4 +1,4 @@
-import { formatDecimal, ZERO } from "../internal/decimal.js";
+import { formatDecimal, readableDecimal, ZERO } from "../internal/decimal.js";
 import {
   dec,
   type FeeCycleContext,
@@ -54,15 +54,15 @@ export function scorecardLine(component: ScorecardComponent, ctx: FeeCycleContex
     substituted = `${component.pool} × ${score}`;
     description = say(
       ctx.locale,
-      `Scorecard pool ${component.pool} × score ${formatDecimal(dec(score))} (threshold ${component.threshold} reached)`,
-      `计分奖金池 ${component.pool} × 评分 ${formatDecimal(dec(score))}（达到门槛 ${component.threshold}）`,
+      `Scorecard pool ${component.pool} × score ${readableDecimal(formatDecimal(dec(score)), component.threshold)} (threshold ${component.threshold} reached)`,
+      `计分奖金池 ${component.pool} × 评分 ${readableDecimal(formatDecimal(dec(score)), component.threshold)}（达到门槛 ${component.threshold}）`,
     );
   } else {
     substituted = `score ${score} < threshold ${component.threshold}: 0`;
     description = say(
       ctx.locale,
-      `Scorecard pool ${component.pool}: score ${score} is below the threshold ${component.threshold}`,
-      `计分奖金池 ${component.pool}：评分 ${score} 低于门槛 ${component.threshold}`,
+      `Scorecard pool ${component.pool}: score ${readableDecimal(score, component.threshold)} is below the threshold ${component.threshold}`,
+      `计分奖金池 ${component.pool}：评分 ${readableDecimal(score, component.threshold)} 低于门槛 ${component.threshold}`,
     );
   }
   const line = makeLine(

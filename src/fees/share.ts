@@ -1,4 +1,4 @@
-import { formatDecimal, quotient, ZERO } from "../internal/decimal.js";
+import { formatDecimal, quotient, readableDecimal, ZERO } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
   dec,
@@ -111,8 +111,8 @@ export function shareLine(
           ? gateMessage(ctx.locale, component.name, gate)
           : say(
               ctx.locale,
-              `Share of ${component.basis.kpi}${overText(component)}: ${component.mode} tiers on ${formatDecimal(resolved.amount)}${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
-              `${component.basis.kpi} ${component.basis.over !== undefined ? "超出基准部分的" : ""}分成：${component.mode === "graduated" ? "累进" : "全额"}阶梯费率，计费基数 ${formatDecimal(resolved.amount)}${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
+              `Share of ${component.basis.kpi}${overText(component)}: ${component.mode} tiers on ${readableDecimal(formatDecimal(resolved.amount))}${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
+              `${component.basis.kpi} ${component.basis.over !== undefined ? "超出基准部分的" : ""}分成：${component.mode === "graduated" ? "累进" : "全额"}阶梯费率，计费基数 ${readableDecimal(formatDecimal(resolved.amount))}${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
             ),
       ...(carryForward !== undefined ? { carryForward } : {}),
       trace: {

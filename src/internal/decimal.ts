@@ -89,3 +89,29 @@ export function formatMinor(value: Dec, exponent: number): string {
   if (value.isZero()) return ZERO.toFixed(exponent);
   return value.toFixed(exponent);
 }
+
+/** Decimals a description shows at least: ratios such as ACoS read as 0.2262 (22.62%). */
+const READABLE_DECIMALS = 4;
+
+/**
+ * Writes a decimal for people to read in a description or message, never for arithmetic: as
+ * written when it has at most four decimals; otherwise rounded half-up to the fewest decimals (four
+ * or more) that keep its order against `against`, and marked "≈". A missed target of 0.22 thus
+ * shows an actual of 0.22004 as "≈0.22004", never "≈0.2200". The exact value stays in the
+ * statement's fields and traces.
+ *
+ * @param value - a decimal string (already validated)
+ * @param against - the value it is compared with in the same sentence (a target or threshold)
+ */
+export function readableDecimal(value: string, against?: string): string {
+  const exact = new D(value);
+  const places = exact.decimalPlaces();
+  const side = against === undefined ? 0 : exact.cmp(against);
+  for (let d = READABLE_DECIMALS; d < places; d++) {
+    const shown = exact.toDecimalPlaces(d, D.ROUND_HALF_UP);
+    if (against === undefined || shown.cmp(against) === side) {
+      return `≈${shown.isZero() ? ZERO.toFixed(d) : shown.toFixed(d)}`;
+    }
+  }
+  return value;
+}

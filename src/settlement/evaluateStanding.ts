@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { localeSchema, type StandingRules, standingRulesSchema } from "../contract/schema.js";
-import { D } from "../internal/decimal.js";
+import { D, readableDecimal } from "../internal/decimal.js";
 import { describeIssues, refuse, toValidationIssues } from "../internal/issues.js";
 import { type DecimalString, decimalSchema, normalizeDecimal } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -206,30 +206,32 @@ function messageOf(
   zh: boolean,
 ): string {
   const c = `${cycle.start}..${cycle.end}`;
+  // Readable in the message; the exact score is in the statement.
+  const shown = readableDecimal(score, threshold);
   switch (code) {
     case "cycle-passed":
       return zh
-        ? `周期 ${c} 评分 ${score} 不低于阈值 ${threshold}，通过。`
-        : `Cycle ${c} scored ${score}, not below the threshold ${threshold}: passed.`;
+        ? `周期 ${c} 评分 ${shown} 不低于阈值 ${threshold}，通过。`
+        : `Cycle ${c} scored ${shown}, not below the threshold ${threshold}: passed.`;
     case "cycle-failed":
       return zh
-        ? `周期 ${c} 评分 ${score} 低于阈值 ${threshold}，未通过。`
-        : `Cycle ${c} scored ${score}, below the threshold ${threshold}: failed.`;
+        ? `周期 ${c} 评分 ${shown} 低于阈值 ${threshold}，未通过。`
+        : `Cycle ${c} scored ${shown}, below the threshold ${threshold}: failed.`;
     case "rectification-started":
       return zh
         ? `连续未通过，整改期自 ${cycle.end} 次日开始，至 ${rectificationEnd} 结束。`
         : `Consecutive failures: rectification starts the day after ${cycle.end} and lasts until ${rectificationEnd}.`;
     case "cycle-during-rectification":
       return zh
-        ? `周期 ${c} 评分 ${score} 在整改期（至 ${rectificationEnd}）结束前截止，不作判定。`
-        : `Cycle ${c} scored ${score}; it ends before the rectification's last day ${rectificationEnd} and does not decide.`;
+        ? `周期 ${c} 评分 ${shown} 在整改期（至 ${rectificationEnd}）结束前截止，不作判定。`
+        : `Cycle ${c} scored ${shown}; it ends before the rectification's last day ${rectificationEnd} and does not decide.`;
     case "rectification-passed":
       return zh
-        ? `整改期（至 ${rectificationEnd}）后首个周期 ${c} 评分 ${score} 达到阈值 ${threshold}，恢复正常。`
-        : `Cycle ${c}, the first ending on or after the rectification's last day ${rectificationEnd}, scored ${score}: passed, back to good.`;
+        ? `整改期（至 ${rectificationEnd}）后首个周期 ${c} 评分 ${shown} 达到阈值 ${threshold}，恢复正常。`
+        : `Cycle ${c}, the first ending on or after the rectification's last day ${rectificationEnd}, scored ${shown}: passed, back to good.`;
     case "rectification-failed":
       return zh
-        ? `整改期（至 ${rectificationEnd}）后首个周期 ${c} 评分 ${score} 低于阈值 ${threshold}，可终止合同。`
-        : `Cycle ${c}, the first ending on or after the rectification's last day ${rectificationEnd}, scored ${score}, below ${threshold}: the contract may be terminated.`;
+        ? `整改期（至 ${rectificationEnd}）后首个周期 ${c} 评分 ${shown} 低于阈值 ${threshold}，可终止合同。`
+        : `Cycle ${c}, the first ending on or after the rectification's last day ${rectificationEnd}, scored ${shown}, below ${threshold}: the contract may be terminated.`;
   }
 }
