@@ -273,24 +273,62 @@ describe("aggregateFacts: where an order counts, every combination of lines, in 
   });
 });
 
-describe("aggregateFacts: a line refused for its currency still dates its order", () => {
+describe("aggregateFacts: a line refused for its currency neither dates nor counts its order", () => {
   // O1: A on 20 January in EUR (a USD store, no fx table: refused), B on 5 February in USD.
   const A = { ...line("A", "2026-01-20T12:00:00Z", "shipped", "5.00"), currency: "EUR" };
   const B = line("B", "2026-02-05T12:00:00Z", "shipped", "10.00");
-  const utc = (start: string, end: string): AggregateFactsOptions => ({
+  const utc = (start: string, end: string, fx?: AggregateFactsOptions["fx"]): AggregateFactsOptions => ({
     stores: [{ id: "us", currency: "USD", timeZone: "UTC" }],
     period: { start, end },
     cycle: "monthly",
+    ...(fx !== undefined ? { fx } : {}),
   });
 
-  it("the order is January's in January–February and nowhere in February alone; A's amount is refused", async () => {
+  it("the order is February's (its only counted line), in January–February and in February alone", async () => {
     const both = await aggregateFacts({ orders: [A, B] }, utc("2026-01-01", "2026-02-28"));
+    // A row is counted or rejected (SPEC §10): rejected A adds no order to January.
     expect(both.facts.map((f) => [f.sales?.orders, f.sales?.gross])).toEqual([
-      [1, "0.00"],
-      [0, "10.00"],
+      [0, "0.00"],
+      [1, "10.00"],
     ]);
     expect(both.rejected.map((r) => [r.index, r.reason])).toEqual([[0, "currency-mismatch"]]);
+    // A outside the period would be refused for its currency too: it does not date the order either.
     const february = await aggregateFacts({ orders: [A, B] }, utc("2026-02-01", "2026-02-28"));
-    expect(february.facts.map((f) => [f.sales?.orders, f.sales?.gross])).toEqual([[0, "10.00"]]);
+    expect(february.facts.map((f) => [f.sales?.orders, f.sales?.gross])).toEqual([[1, "10.00"]]);
+    expect(february.rejected.map((r) => [r.index, r.reason])).toEqual([[0, "outside-period"]]);
+  });
+
+  it("an order of refused lines only is no order, cancelled or not; a missing rate refuses the same way", async () => {
+    const cancelled = { ...A, orderId: "O2", status: "cancelled" };
+    const january = await aggregateFacts({ orders: [A, cancelled] }, utc("2026-01-01", "2026-01-31"));
+    expect(january.facts[0]?.sales).toMatchObject({
+      orders: 0,
+      cancelledOrders: 0,
+      gross: "0.00",
+      cancelledValue: "0.00",
+    });
+    // An fx table without a EUR rate: fx-rate-missing, and again no order.
+    const fx = { policy: "fixed" as const, rates: [{ from: "GBP", to: "USD", rate: "1.25" }] };
+    const noRate = await aggregateFacts({ orders: [A] }, utc("2026-01-01", "2026-01-31", fx));
+    expect(noRate.rejected.map((r) => r.reason)).toEqual(["fx-rate-missing"]);
+    expect(noRate.facts[0]?.sales).toMatchObject({ orders: 0, cancelledOrders: 0 });
+  });
+
+  it("a refused shipped line does not make an order of a counted cancelled line", async () => {
+    // O3: a EUR shipped line (refused) and a USD cancelled line, both in January: the only counted
+    // line is cancelled, so the order is a cancelled order.
+    const refused = {
+      ...line("X", "2026-01-10T12:00:00Z", "shipped", "5.00"),
+      orderId: "O3",
+      currency: "EUR",
+    };
+    const counted = { ...line("Y", "2026-01-12T12:00:00Z", "cancelled", "1.00"), orderId: "O3" };
+    for (const rows of [
+      [refused, counted],
+      [counted, refused],
+    ]) {
+      const result = await aggregateFacts({ orders: rows }, utc("2026-01-01", "2026-01-31"));
+      expect(result.facts[0]?.sales).toMatchObject({ orders: 0, cancelledOrders: 1, cancelledValue: "1.00" });
+    }
   });
 });

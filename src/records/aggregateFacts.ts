@@ -559,6 +559,12 @@ export async function aggregateFacts(
     const day = daters[si]!(o.purchasedAt);
     const c = cycleOfDay.get(day);
     if (c === undefined) {
+      // A line of another currency without an fx table would be refused inside the period: like a
+      // refused line there, it neither dates nor counts its order (SPEC §10: a row is counted or
+      // rejected, never both), so the period aggregated does not change where the order counts.
+      if (o.currency !== storeCurrency[si] && fx === undefined) {
+        return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
+      }
       // Kept so that the order's refunds are not booked on period orders, and so that an order
       // whose first line not cancelled falls outside is neither an order nor a cancelled order here.
       if (!hashed) hashKey(orderIndex.lanes, si, o.orderId, "");
@@ -573,9 +579,10 @@ export async function aggregateFacts(
       return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
     }
     const cell = si * nCycles + c;
-    // Lines of one order usually come together: the last order's state is kept at hand. A line
-    // refused below for its currency still dates its order (as a line outside the period does), so
-    // that the period aggregated never changes where an order counts; its amounts are not booked.
+    // A line refused for its currency is rejected, so it neither dates nor counts its order: an
+    // order of refused lines only is no order, and its other lines place it.
+    if (!currencyOk(o.currency, si, c, -1, index)) return false;
+    // Lines of one order usually come together: the last order's state is kept at hand.
     const sameOrder = si === lastOrderStore && o.orderId === lastOrderId;
     let state: number;
     if (sameOrder) {
@@ -595,7 +602,6 @@ export async function aggregateFacts(
     lastOrderStore = si;
     lastOrderId = o.orderId;
     lastOrderState = next;
-    if (!currencyOk(o.currency, si, c, -1, index)) return false;
     const e = o.exponent;
     if (o.cancelled) {
       addMoney(cancelledValue, cell, o.itemPrice, o.itemPriceText, e, rateA);
