@@ -265,3 +265,58 @@ describe("reconcile: the summary counts what was compared, and says apart what o
     );
   });
 });
+
+describe("reconcile: KPI differences from the exact fractions, not from 34-digit roundings", () => {
+  const withStars = (one: number) => [
+    { ...store, reviews: { byStars: { "1": one, "2": 1, "3": 6, "4": 40, "5": 253 - one } } },
+  ];
+  const kpi = (result: ReturnType<typeof reconcile>, id: string) =>
+    result.kpis.find((k) => k.targetId === id);
+
+  it("negative reviews 1/300 against 2/300 differ by exactly −1/300, relative exactly −0.5: at the tolerance, not over", () => {
+    // 300 reviews with no two-star ones: 1 (reported) or 2 (verified) negative, one-star reviews.
+    const only = (one: number) => [
+      { ...store, reviews: { byStars: { "1": one, "3": 6, "4": 40, "5": 254 - one } } },
+    ];
+    const result = reconcile(
+      contract,
+      { cycle, reported: only(1), verified: only(2), history },
+      { tolerance: { absolute: "0", relative: "0.5" } },
+    );
+    const row = kpi(result, "negative-reviews");
+    // 1/300 − 2/300 = −1/300 = −0.003333… (34 digits, half-even: …3333); ÷ (2/300) = −0.5 exactly.
+    expect(row).toMatchObject({
+      reported: "0.003333333333333333333333333333333333",
+      verified: "0.006666666666666666666666666666666667",
+      difference: "-0.003333333333333333333333333333333333",
+      relative: "-0.5",
+      exceeds: false,
+    });
+    // From the rounded values it would be −0.0033…34 and −0.5000…0001, over the tolerance.
+  });
+
+  it("ACoS 9,450/42,000 = 0.225 against 9,000/42,000 = 3/14: relative exactly 0.05", () => {
+    const spend = (amount: string) => [{ ...store, ads: { ...store.ads, spend: amount } }];
+    const result = reconcile(
+      contract,
+      { cycle, reported: spend("9450.00"), verified: spend("9000.00"), history },
+      { tolerance: { absolute: "0", relative: "0.05" } },
+    );
+    // (0.225 − 3/14) ÷ (3/14) = (9450 − 9000) ÷ 9000 = 0.05; the difference 450/42000 = 0.0107142857…
+    expect(kpi(result, "acos")).toMatchObject({
+      difference: "0.01071428571428571428571428571428571",
+      relative: "0.05",
+      exceeds: false,
+    });
+  });
+
+  it("a difference just over the tolerance still exceeds", () => {
+    const result = reconcile(
+      contract,
+      { cycle, reported: withStars(2), verified: withStars(1), history },
+      { tolerance: { absolute: "0", relative: "0.4999" } },
+    );
+    // 3/300 against 2/300: relative 0.5 > 0.4999
+    expect(kpi(result, "negative-reviews")).toMatchObject({ relative: "0.5", exceeds: true });
+  });
+});

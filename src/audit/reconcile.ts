@@ -5,6 +5,7 @@ import type { PeriodFacts } from "../facts/schema.js";
 import { D, type Dec, formatDecimal } from "../internal/decimal.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { customKpiFromJson } from "../kpis/customKpi.js";
+import { type ExactRatio, withExactRatios } from "../kpis/internal/run.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import type { SettlementStatement } from "../settlement/SettlementStatement.js";
 import { settle } from "../settlement/settle.js";
@@ -140,25 +141,37 @@ function evaluateOne(
   cycle: Period,
   facts: readonly PeriodFacts[],
   history: readonly PeriodFacts[],
-): Side<TargetEvaluation> {
+): Side<JudgedVersion> {
   return attempt(() => {
-    const report = evaluateTargets({ ...contract, targets: [target] }, { cycle, facts, history });
-    return report.evaluations[0] as TargetEvaluation;
+    const { value: report, exactRatioOf } = withExactRatios(() =>
+      evaluateTargets({ ...contract, targets: [target] }, { cycle, facts, history }),
+    );
+    const evaluation = report.evaluations[0] as TargetEvaluation;
+    const kpi = evaluation.trace.kpi;
+    return { evaluation, exact: kpi === undefined ? undefined : exactRatioOf(kpi) };
   });
 }
 
-function sideOf(side: Side<TargetEvaluation>): {
+/** A target judged on one version, with the exact fraction of its actual when it is one division. */
+interface JudgedVersion {
+  readonly evaluation: TargetEvaluation;
+  readonly exact: ExactRatio | undefined;
+}
+
+function sideOf(side: Side<JudgedVersion>): {
   value: string | null;
   status: ReconciledTargetStatus;
   reason?: string;
+  exact?: ExactRatio;
 } {
   if ("error" in side) return { value: null, status: "unavailable", reason: side.error.code };
-  const e = side.value;
+  const e = side.value.evaluation;
   if (e.status === "pending") return { value: null, status: "pending", reason: "pending" };
   return {
     value: e.actual,
     status: e.status,
     ...(e.actual === null && e.reason !== undefined ? { reason: e.reason } : {}),
+    ...(e.actual !== null && side.value.exact !== undefined ? { exact: side.value.exact } : {}),
   };
 }
 
@@ -200,7 +213,11 @@ function reconcileKpis(
       };
     }
     const useAbsolute = unit === "money" || unit === "count";
-    const compared = compareValues(new D(r.value), new D(v.value), tolerance, useAbsolute);
+    // Ratios compare as the exact fractions they were divided from: the relative difference of
+    // 1/300 against 2/300 is exactly −0.5, not a figure of their 34-digit roundings.
+    const exact =
+      r.exact !== undefined && v.exact !== undefined ? { reported: r.exact, verified: v.exact } : undefined;
+    const compared = compareValues(new D(r.value), new D(v.value), tolerance, useAbsolute, exact);
     return {
       ...base,
       difference: formatDecimal(compared.difference),

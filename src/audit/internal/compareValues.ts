@@ -1,4 +1,5 @@
 import { type Dec, formatDecimal, quotient } from "../../internal/decimal.js";
+import type { ExactRatio } from "../../kpis/internal/run.js";
 import { minorUnits } from "../../values/currency.js";
 import type { DecimalString } from "../../values/decimal.js";
 import { formatMoney } from "../../values/rounding.js";
@@ -33,10 +34,42 @@ export function compareValues(
   verified: Dec,
   tolerance: ToleranceDec,
   useAbsolute: boolean,
+  exact?: { readonly reported: ExactRatio; readonly verified: ExactRatio },
 ): ComparedValues {
+  if (exact !== undefined) return compareFractions(exact.reported, exact.verified, tolerance, useAbsolute);
   const difference = reported.minus(verified);
   if (difference.isZero()) return { difference, relative: difference, exceeds: false };
   const relative = verified.isZero() ? null : quotient(difference, verified.abs());
+  return judged(difference, relative, tolerance, useAbsolute);
+}
+
+/**
+ * {@link compareValues} of two values given as the fractions n₁ ÷ d₁ (reported) and n₂ ÷ d₂
+ * (verified) they were divided from: difference = (n₁d₂ − n₂d₁) ÷ (d₁d₂) and relative = difference ÷
+ * |n₂ ÷ d₂| = (n₁d₂ − n₂d₁) × |d₂| ÷ (d₁d₂|n₂|), each one division of exact products rounded once, so
+ * a difference exactly at the tolerance is not pushed over it by the values' 34-digit rounding.
+ */
+function compareFractions(
+  reported: ExactRatio,
+  verified: ExactRatio,
+  tolerance: ToleranceDec,
+  useAbsolute: boolean,
+): ComparedValues {
+  const { numerator: n1, denominator: d1 } = reported;
+  const { numerator: n2, denominator: d2 } = verified;
+  const cross = n1.times(d2).minus(n2.times(d1));
+  const difference = quotient(cross, d1.times(d2));
+  if (cross.isZero()) return { difference, relative: difference, exceeds: false };
+  const relative = n2.isZero() ? null : quotient(cross.times(d2.abs()), d1.times(d2).times(n2.abs()));
+  return judged(difference, relative, tolerance, useAbsolute);
+}
+
+function judged(
+  difference: Dec,
+  relative: Dec | null,
+  tolerance: ToleranceDec,
+  useAbsolute: boolean,
+): ComparedValues {
   const overAbsolute = !useAbsolute || difference.abs().gt(tolerance.absolute);
   const overRelative = relative === null || relative.abs().gt(tolerance.relative);
   return { difference, relative, exceeds: overAbsolute && overRelative };

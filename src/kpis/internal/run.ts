@@ -1,6 +1,6 @@
 import { readFactValue } from "../../facts/readFact.js";
 import type { PeriodFacts } from "../../facts/schema.js";
-import { D, formatDecimal } from "../../internal/decimal.js";
+import { D, type Dec, formatDecimal } from "../../internal/decimal.js";
 import type { KpiNullResult, KpiResult, KpiTrace, KpiUnit, KpiValueResult } from "../types.js";
 import { type Expr, factTerm, over } from "./expr.js";
 
@@ -137,5 +137,43 @@ export function ratioResult(
   }
   const ratio = over(numerator, denominator);
   if (ratio === undefined) return nullRatio(run, "zero-denominator", numerator, denominator);
-  return valueResult(run, then(ratio, numerator, denominator));
+  const value = then(ratio, numerator, denominator);
+  const result = valueResult(run, value);
+  if (recording !== undefined && value === ratio) {
+    recording.set(result, { numerator: numerator.value, denominator: denominator.value });
+  }
+  return result;
+}
+
+/** An exact fraction whose 34-digit quotient is a KPI value. @internal */
+export interface ExactRatio {
+  readonly numerator: Dec;
+  readonly denominator: Dec;
+}
+
+/**
+ * The fractions of the ratio results made while {@link withExactRatios} runs; undefined otherwise,
+ * so that settling (where nothing reads them) keeps no table of its results.
+ */
+let recording: WeakMap<KpiResult, ExactRatio> | undefined;
+
+/**
+ * Runs `work` (synchronous) while recording the exact numerator and denominator of every KPI value
+ * that is one division of them, for arithmetic on the values that must not start from their 34-digit
+ * rounding (a reconciliation's differences). `exactRatioOf` reads the fraction of a result.
+ *
+ * @internal
+ */
+export function withExactRatios<T>(work: () => T): {
+  readonly value: T;
+  readonly exactRatioOf: (result: KpiResult) => ExactRatio | undefined;
+} {
+  const outer = recording;
+  const table = outer ?? new WeakMap<KpiResult, ExactRatio>();
+  recording = table;
+  try {
+    return { value: work(), exactRatioOf: (result) => table.get(result) };
+  } finally {
+    recording = outer;
+  }
 }
