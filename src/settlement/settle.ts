@@ -20,7 +20,7 @@ import { shareLine } from "../fees/share.js";
 import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
-import type { KpiDefinition } from "../kpis/types.js";
+import type { KpiDefinition, KpiNullResult } from "../kpis/types.js";
 import {
   createFactsPool,
   dedupeRates,
@@ -152,13 +152,16 @@ function refuseMissingTargetFacts(
   const refused: { targetId: string; kpi: string; missing: readonly string[]; period: Period }[] = [];
   evaluations.forEach((e, index) => {
     if (e.status === "pending" || e.actual !== null || e.reason !== "missing-facts") return;
-    const stores = storeIdsOf(contract, contract.targets[index]?.stores);
-    // A pooled KPI names what its facts lack; a mean of cycles, what each cycle's facts lack.
+    const stores = storeIdsOf(contract, (contract.targets[index] as Contract["targets"][number]).stores);
+    // A pooled KPI names what its facts lack; a mean of cycles, what each cycle's facts lack. A
+    // `missing-facts` result always names them; a judged evaluation has one or the other trace.
     const gaps =
       e.trace.kpi !== undefined
-        ? [{ period: e.trace.period, missing: (e.trace.kpi.value === null && e.trace.kpi.missing) || [] }]
-        : (e.trace.cycles ?? []).flatMap((c) =>
-            c.reason === "missing-facts" ? [{ period: c.period, missing: c.missing ?? [] }] : [],
+        ? [{ period: e.trace.period, missing: (e.trace.kpi as KpiNullResult).missing as readonly string[] }]
+        : (e.trace.cycles as NonNullable<TargetEvaluation["trace"]["cycles"]>).flatMap((c) =>
+            c.reason === "missing-facts"
+              ? [{ period: c.period, missing: c.missing as readonly string[] }]
+              : [],
           );
     for (const gap of gaps) {
       refused.push({ targetId: e.targetId, kpi: e.kpi, missing: gap.missing, period: gap.period });
@@ -172,7 +175,7 @@ function refuseMissingTargetFacts(
   if (refused.length === 0) return;
   const described = refused.map(
     (r) =>
-      `target ${r.targetId} (${r.kpi}) in ${r.period.start}..${r.period.end}${r.missing.length > 0 ? ` (missing ${r.missing.join(", ")})` : ""}`,
+      `target ${r.targetId} (${r.kpi}) in ${r.period.start}..${r.period.end} (missing ${r.missing.join(", ")})`,
   );
   throw new KpiContractError(
     "facts-missing",
