@@ -192,6 +192,15 @@ export function bonusLine(
       steps.push({ name: `capped at ${component.cap}`, value: formatDecimal(exact) });
     }
   }
+  // The attainment is judged against 1 and the payout's steps or range: it is shown so that it
+  // keeps its order against each (readable in the description; exact in the trace).
+  const p = component.payout;
+  const thresholds = [
+    "1",
+    ...("steps" in p ? p.steps.map((step) => step.from) : []),
+    ...("linear" in p ? [p.linear.from, p.linear.to] : []),
+  ];
+  const attainment = readableDecimal(e.attainment, thresholds);
   const line = makeLine(
     {
       component: component.name,
@@ -200,8 +209,8 @@ export function bonusLine(
       ...(payout.rate !== undefined ? { rate: payout.rate } : {}),
       description: say(
         ctx.locale,
-        `Bonus on ${e.targetId} (${e.status}, attainment ${readableDecimal(e.attainment, "1")})${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
-        `绩效奖金：目标 ${e.targetId}（${e.met ? "已达成" : "未达成"}，达成率 ${readableDecimal(e.attainment, "1")}）${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
+        `Bonus on ${e.targetId} (${e.status}, attainment ${attainment})${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
+        `绩效奖金：目标 ${e.targetId}（${e.met ? "已达成" : "未达成"}，达成率 ${attainment}）${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
       ),
       trace: {
         formula: payout.formula,

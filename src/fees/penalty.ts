@@ -1,4 +1,4 @@
-import { type Dec, formatDecimal, readableDecimal } from "../internal/decimal.js";
+import { type Dec, formatDecimal, readableDecimal, readablePair } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
   dec,
@@ -77,8 +77,13 @@ export function penaltyLine(
     }
   }
   // Readable in the description; the exact values are in the trace.
-  const actualText = e.actual === null ? null : readableDecimal(e.actual, e.target ?? undefined);
-  const targetText = e.target === null ? null : readableDecimal(e.target, e.actual ?? undefined);
+  const [actualText, targetText] =
+    e.actual !== null && e.target !== null
+      ? readablePair(e.actual, e.target)
+      : [
+          e.actual === null ? null : readableDecimal(e.actual),
+          e.target === null ? null : readableDecimal(e.target),
+        ];
   const line = makeLine(
     {
       component: component.name,

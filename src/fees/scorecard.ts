@@ -52,17 +52,19 @@ export function scorecardLine(component: ScorecardComponent, ctx: FeeCycleContex
   } else if (dec(score).gte(component.threshold)) {
     exact = dec(component.pool).times(score);
     substituted = `${component.pool} × ${score}`;
+    const shown = readableDecimal(formatDecimal(dec(score)), component.threshold);
     description = say(
       ctx.locale,
-      `Scorecard pool ${component.pool} × score ${readableDecimal(formatDecimal(dec(score)), component.threshold)} (threshold ${component.threshold} reached)`,
-      `计分奖金池 ${component.pool} × 评分 ${readableDecimal(formatDecimal(dec(score)), component.threshold)}（达到门槛 ${component.threshold}）`,
+      `Scorecard pool ${component.pool} × score ${shown} (threshold ${component.threshold} reached)`,
+      `计分奖金池 ${component.pool} × 评分 ${shown}（达到门槛 ${component.threshold}）`,
     );
   } else {
     substituted = `score ${score} < threshold ${component.threshold}: 0`;
+    const shown = readableDecimal(score, component.threshold);
     description = say(
       ctx.locale,
-      `Scorecard pool ${component.pool}: score ${readableDecimal(score, component.threshold)} is below the threshold ${component.threshold}`,
-      `计分奖金池 ${component.pool}：评分 ${readableDecimal(score, component.threshold)} 低于门槛 ${component.threshold}`,
+      `Scorecard pool ${component.pool}: score ${shown} is below the threshold ${component.threshold}`,
+      `计分奖金池 ${component.pool}：评分 ${shown} 低于门槛 ${component.threshold}`,
     );
   }
   const line = makeLine(

@@ -100,19 +100,22 @@ export function shareLine(
         ? component.tiers[0]?.rate
         : undefined;
   const carryForward = resolved.carryForward === undefined ? undefined : formatDecimal(resolved.carryForward);
+  const basisText = formatDecimal(resolved.amount);
+  // Readable in the description (the exact basis is the line's field); read once for both languages.
+  const shownBasis = gate === undefined ? readableDecimal(basisText) : basisText;
   const line = makeLine(
     {
       component: component.name,
       kind: "share",
-      basis: formatDecimal(resolved.amount),
+      basis: basisText,
       ...(single !== undefined ? { rate: single } : {}),
       description:
         gate !== undefined
           ? gateMessage(ctx.locale, component.name, gate)
           : say(
               ctx.locale,
-              `Share of ${component.basis.kpi}${overText(component)}: ${component.mode} tiers on ${readableDecimal(formatDecimal(resolved.amount))}${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
-              `${component.basis.kpi} ${component.basis.over !== undefined ? "超出基准部分的" : ""}分成：${component.mode === "graduated" ? "累进" : "全额"}阶梯费率，计费基数 ${readableDecimal(formatDecimal(resolved.amount))}${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
+              `Share of ${component.basis.kpi}${overText(component)}: ${component.mode} tiers on ${shownBasis}${cap?.applied ? `, capped at ${cap.cap}` : ""}`,
+              `${component.basis.kpi} ${component.basis.over !== undefined ? "超出基准部分的" : ""}分成：${component.mode === "graduated" ? "累进" : "全额"}阶梯费率，计费基数 ${shownBasis}${cap?.applied ? `，封顶 ${cap.cap}` : ""}`,
             ),
       ...(carryForward !== undefined ? { carryForward } : {}),
       trace: {
@@ -127,7 +130,7 @@ export function shareLine(
         steps,
         tiers: {
           mode: component.mode,
-          basis: formatDecimal(resolved.amount),
+          basis: basisText,
           amount: formatDecimal(tiers.amount),
           parts: tiers.parts,
           ...(scale ? { prorationFactor: formatDecimal(quotient(scale.num, scale.den)) } : {}),

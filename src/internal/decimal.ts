@@ -93,25 +93,77 @@ export function formatMinor(value: Dec, exponent: number): string {
 /** Decimals a description shows at least: ratios such as ACoS read as 0.2262 (22.62%). */
 const READABLE_DECIMALS = 4;
 
+/** Decimals of a decimal string (no exponent, as validated decimals are written). */
+function decimalsOf(value: string): number {
+  const dot = value.indexOf(".");
+  return dot < 0 ? 0 : value.length - dot - 1;
+}
+
+/**
+ * The fewest decimals a value needs to be readable: four, or enough for four significant digits
+ * when its magnitude is below 0.001 (0.00000012345 reads ≈0.0000001235, never ≈0.0000).
+ */
+function readableDecimals(exact: Dec): number {
+  if (exact.isZero() || exact.abs().gte("0.001")) return READABLE_DECIMALS;
+  // For 0 < |x| < 1, decimal.js's exponent is −(leading zero decimals + 1).
+  return -exact.e + READABLE_DECIMALS - 1;
+}
+
 /**
  * Writes a decimal for people to read in a description or message, never for arithmetic: as
- * written when it has at most four decimals; otherwise rounded half-up to the fewest decimals (four
- * or more) that keep its order against `against`, and marked "≈". A missed target of 0.22 thus
- * shows an actual of 0.22004 as "≈0.22004", never "≈0.2200". The exact value stays in the
- * statement's fields and traces.
+ * written when it has no more decimals than it needs to be readable (four, or four significant
+ * digits below 0.001); otherwise rounded half-up to the fewest decimals, from that many on, that
+ * keep its order against each value of `against` (the targets, thresholds or steps it is compared
+ * with in the same sentence), and marked "≈". A missed target of 0.22 thus shows an actual of
+ * 0.2200049 as "≈0.220005", never "≈0.2200". The exact value stays in the statement's fields and
+ * traces.
  *
  * @param value - a decimal string (already validated)
- * @param against - the value it is compared with in the same sentence (a target or threshold)
+ * @param against - the values it is compared with in the same sentence
  */
-export function readableDecimal(value: string, against?: string): string {
+export function readableDecimal(value: string, against: string | readonly string[] = []): string {
+  const places = decimalsOf(value);
+  if (places <= READABLE_DECIMALS) return value;
   const exact = new D(value);
-  const places = exact.decimalPlaces();
-  const side = against === undefined ? 0 : exact.cmp(against);
-  for (let d = READABLE_DECIMALS; d < places; d++) {
+  const others = typeof against === "string" ? [against] : against;
+  const sides = others.map((o) => exact.cmp(o));
+  for (let d = readableDecimals(exact); d < places; d++) {
     const shown = exact.toDecimalPlaces(d, D.ROUND_HALF_UP);
-    if (against === undefined || shown.cmp(against) === side) {
-      return `≈${shown.isZero() ? ZERO.toFixed(d) : shown.toFixed(d)}`;
-    }
+    if (others.every((o, i) => shown.cmp(o) === sides[i])) return `≈${shownText(shown, d)}`;
   }
   return value;
+}
+
+/**
+ * Writes two computed decimals compared in one sentence (an actual and its target) readably, each
+ * as {@link readableDecimal} would, but both to the same decimals, the fewest (four or more) at which
+ * the two texts still compare as the exact values do: 0.12434 against 0.1242984 reads ≈0.12434
+ * against ≈0.12430, never ≈0.1243 against ≈0.1243.
+ *
+ * @param a - a decimal string
+ * @param b - the decimal string it is compared with
+ * @returns the two texts, in the order given
+ */
+export function readablePair(a: string, b: string): readonly [string, string] {
+  const most = Math.max(decimalsOf(a), decimalsOf(b));
+  if (most <= READABLE_DECIMALS) return [a, b];
+  const x = new D(a);
+  const y = new D(b);
+  const side = x.cmp(y);
+  const from = Math.max(readableDecimals(x), readableDecimals(y));
+  for (let d = from; d < most; d++) {
+    const sx = x.toDecimalPlaces(d, D.ROUND_HALF_UP);
+    const sy = y.toDecimalPlaces(d, D.ROUND_HALF_UP);
+    if (sx.cmp(sy) === side) return [pairText(a, sx, d), pairText(b, sy, d)];
+  }
+  return [a, b];
+}
+
+/** One value of {@link readablePair}: as written when rounding to `d` decimals changed nothing. */
+function pairText(written: string, shown: Dec, d: number): string {
+  return decimalsOf(written) <= d ? written : `≈${shownText(shown, d)}`;
+}
+
+function shownText(shown: Dec, d: number): string {
+  return shown.isZero() ? ZERO.toFixed(d) : shown.toFixed(d);
 }

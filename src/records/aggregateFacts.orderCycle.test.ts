@@ -331,4 +331,27 @@ describe("aggregateFacts: a line refused for its currency neither dates nor coun
       expect(result.facts[0]?.sales).toMatchObject({ orders: 0, cancelledOrders: 1, cancelledValue: "1.00" });
     }
   });
+
+  it("with an fx table that has no rate for it, a foreign line outside the period does not place its order either", async () => {
+    const fixed = { policy: "fixed" as const, rates: [{ from: "GBP", to: "USD", rate: "1.25" }] };
+    const cycleEnd = {
+      policy: "cycle-end" as const,
+      rates: [{ from: "EUR", to: "USD", rate: "1.08", date: "2026-02-28" }],
+    };
+    for (const fx of [fixed, cycleEnd]) {
+      const both = await aggregateFacts({ orders: [A, B] }, utc("2026-01-01", "2026-02-28", fx));
+      expect(both.facts.map((f) => f.sales?.orders)).toEqual([0, 1]);
+      const february = await aggregateFacts({ orders: [A, B] }, utc("2026-02-01", "2026-02-28", fx));
+      expect(february.facts.map((f) => f.sales?.orders)).toEqual([1]);
+    }
+    // With a rate, A is counted in January and places the order there, in either period.
+    const rated = { policy: "fixed" as const, rates: [{ from: "EUR", to: "USD", rate: "1.08" }] };
+    const both = await aggregateFacts({ orders: [A, B] }, utc("2026-01-01", "2026-02-28", rated));
+    expect(both.facts.map((f) => [f.sales?.orders, f.sales?.gross])).toEqual([
+      [1, "5.40"],
+      [0, "10.00"],
+    ]);
+    const february = await aggregateFacts({ orders: [A, B] }, utc("2026-02-01", "2026-02-28", rated));
+    expect(february.facts.map((f) => f.sales?.orders)).toEqual([0]);
+  });
 });

@@ -559,10 +559,15 @@ export async function aggregateFacts(
     const day = daters[si]!(o.purchasedAt);
     const c = cycleOfDay.get(day);
     if (c === undefined) {
-      // A line of another currency without an fx table would be refused inside the period: like a
-      // refused line there, it neither dates nor counts its order (SPEC §10: a row is counted or
-      // rejected, never both), so the period aggregated does not change where the order counts.
-      if (o.currency !== storeCurrency[si] && fx === undefined) {
+      // A line of another currency that would be refused inside the period (no fx table, or no
+      // rate for its currency) neither dates nor counts its order either (SPEC §10: a row is counted
+      // or rejected, never both), so the period aggregated does not change where the order counts.
+      // Its cycle's end is unknown here: the rate is looked up at its own day (exact for a fixed
+      // table; a cycle-end table's rate dated after the day but by the cycle's end is not seen).
+      if (
+        o.currency !== storeCurrency[si] &&
+        (fx === undefined || typeof rateFor(o.currency, storeCurrency[si] as string, day) === "string")
+      ) {
         return reject(index, "outside-period", `Local day ${day} is outside the period ${periodText}`);
       }
       // Kept so that the order's refunds are not booked on period orders, and so that an order

@@ -18,9 +18,10 @@ import type { FeeBasis, ReimbursementComponent } from "../fees/schema.js";
 import { scorecardLine } from "../fees/scorecard.js";
 import { shareLine } from "../fees/share.js";
 import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
-import { getKpiDefinition } from "../kpis/catalogue.js";
+import { findKpiDefinition, getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
-import type { KpiDefinition, KpiNullResult } from "../kpis/types.js";
+import type { KpiDefinition } from "../kpis/types.js";
+import { comparisonCycles, comparisonModeOf } from "../targets/comparison.js";
 import {
   createFactsPool,
   dedupeRates,
@@ -32,6 +33,7 @@ import {
   type TargetEvaluation,
 } from "../targets/evaluateTargets.js";
 import { allocate } from "../values/allocate.js";
+import { cyclesOf } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
 import { addDays, type Period, sameDays } from "../values/period.js";
@@ -140,36 +142,64 @@ function missingFactIssues(
  * SPEC §6.5: a target whose facts are missing refuses the settlement. `evaluateTargets` reports
  * such a target with a null actual (`missing-facts`), which SPEC §4.3 would judge missed: a
  * statement must not charge a penalty or hold back a gated share on figures that were never given.
- * One issue per record (of the cycle's facts or the history) of the target's stores inside the
- * period without a value that lacks a named fact; pending targets read nothing yet.
+ * Only targets judged in this cycle count (a pending window, or one that ended before, acts on
+ * nothing). A mean of cycles is refused when any of its cycles lacks a figure, whichever null cycle
+ * comes first. One issue per record of the target's stores that lacks a named figure: inside the
+ * judged period, or, for a comparison (`comparison.…`, salesGrowth), in the comparison cycles; a
+ * figure no record can be pointed at (a contract comparing with its baseline) is one issue at the
+ * input's root.
  */
 function refuseMissingTargetFacts(
   contract: Contract,
   evaluations: readonly TargetEvaluation[],
   input: ParsedSettlementInput,
+  custom: readonly KpiDefinition[],
 ): void {
   const issues: ValidationIssue[] = [];
   const refused: { targetId: string; kpi: string; missing: readonly string[]; period: Period }[] = [];
   evaluations.forEach((e, index) => {
-    if (e.status === "pending" || e.actual !== null || e.reason !== "missing-facts") return;
-    const stores = storeIdsOf(contract, (contract.targets[index] as Contract["targets"][number]).stores);
-    // A pooled KPI names what its facts lack; a mean of cycles, what each cycle's facts lack. A
-    // `missing-facts` result always names them; a judged evaluation has one or the other trace.
+    if (!e.judged) return;
+    const target = contract.targets[index] as Contract["targets"][number];
+    // A pooled KPI names what its facts lack; a mean of cycles, what each cycle's facts lack (a
+    // `missing-facts` result always names them; a judged evaluation has one or the other trace).
+    const kpi = e.trace.kpi;
     const gaps =
-      e.trace.kpi !== undefined
-        ? [{ period: e.trace.period, missing: (e.trace.kpi as KpiNullResult).missing as readonly string[] }]
+      kpi !== undefined
+        ? kpi.value === null && kpi.reason === "missing-facts"
+          ? [{ period: e.trace.period, missing: kpi.missing as readonly string[], pooled: true }]
+          : []
         : (e.trace.cycles as NonNullable<TargetEvaluation["trace"]["cycles"]>).flatMap((c) =>
             c.reason === "missing-facts"
-              ? [{ period: c.period, missing: c.missing as readonly string[] }]
+              ? [{ period: c.period, missing: c.missing as readonly string[], pooled: false }]
               : [],
           );
+    if (gaps.length === 0) return;
+    const stores = storeIdsOf(contract, target.stores);
+    const mode = comparisonModeOf(findKpiDefinition(e.kpi, custom) as KpiDefinition, e.scope);
+    const what = `Target ${e.targetId} (${e.kpi}) needs`;
     for (const gap of gaps) {
       refused.push({ targetId: e.targetId, kpi: e.kpi, missing: gap.missing, period: gap.period });
-      const what = `Target ${e.targetId} (${e.kpi}) needs`;
-      issues.push(
-        ...recordsMissing(input.facts, "facts", stores, gap.period, gap.missing, what),
-        ...recordsMissing(input.history, "history", stores, gap.period, gap.missing, what),
-      );
+      // The comparison cycles of the judged cycles, as the evaluation read them.
+      const judged =
+        gap.pooled && target.evaluation !== undefined && !("every" in target.evaluation)
+          ? cyclesOf(gap.period, contract.cycle)
+          : [gap.period];
+      const compared =
+        mode === undefined ? [] : comparisonCycles(mode, judged, contract.cycle, contract.term);
+      for (const name of gap.missing) {
+        const comparison = name.startsWith("comparison.");
+        const path = comparison ? name.slice("comparison.".length) : name;
+        const periods = comparison ? compared : [gap.period];
+        const found = [
+          ...recordsMissing(input.facts, "facts", stores, periods, path, what),
+          ...recordsMissing(input.history, "history", stores, periods, path, what),
+        ];
+        issues.push(
+          ...(found.length > 0
+            ? found
+            : [{ code: "facts-missing", path: [], message: `${what} ${name}, which no record given holds` }]),
+        );
+      }
     }
   });
   if (refused.length === 0) return;
@@ -185,29 +215,29 @@ function refuseMissingTargetFacts(
   );
 }
 
-/** Issues for the records of `stores` inside `period` that lack a fact path of `missing`. */
+/** Issues for the records of `stores` inside one of `periods` that lack the fact at `path`. */
 function recordsMissing(
   records: readonly PeriodFacts[],
   name: "facts" | "history",
   stores: readonly string[],
-  period: Period,
-  missing: readonly string[],
+  periods: readonly Period[],
+  path: string,
   what: string,
 ): ValidationIssue[] {
+  if (!isFactPath(path)) return [];
   const inside = (f: PeriodFacts) =>
-    stores.includes(f.store as string) && f.period.start >= period.start && f.period.end <= period.end;
-  return missing.filter(isFactPath).flatMap((path) =>
-    records.flatMap((f, i) =>
-      inside(f) && readFactValue(f, path) === undefined
-        ? [
-            {
-              code: "facts-missing",
-              path: [name, i, ...path.split(".")],
-              message: `${what} ${path}, which the ${name === "facts" ? "facts" : "history record"} of ${f.period.start}..${f.period.end} ${name === "facts" ? "do" : "does"} not hold`,
-            },
-          ]
-        : [],
-    ),
+    stores.includes(f.store as string) &&
+    periods.some((p) => f.period.start >= p.start && f.period.end <= p.end);
+  return records.flatMap((f, i) =>
+    inside(f) && readFactValue(f, path) === undefined
+      ? [
+          {
+            code: "facts-missing",
+            path: [name, i, ...path.split(".")],
+            message: `${what} ${path}, which the ${name === "facts" ? "facts" : "history record"} of ${f.period.start}..${f.period.end} ${name === "facts" ? "do" : "does"} not hold`,
+          },
+        ]
+      : [],
   );
 }
 
@@ -636,7 +666,7 @@ export function settle(
   // Kept between calls: pooled facts of earlier periods, per (contract, history array).
   const pool = createFactsPool(parsedContract, cycle, facts, parsed.history, true);
   const report = evaluateParsedTargets(parsedContract, cycle, pool, parsed.history, custom);
-  refuseMissingTargetFacts(parsedContract, report.evaluations, parsed);
+  refuseMissingTargetFacts(parsedContract, report.evaluations, parsed, custom);
   const ctx: FeeCycleContext = {
     currency: fees.currency,
     rounding: fees.rounding,

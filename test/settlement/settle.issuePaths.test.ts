@@ -313,4 +313,76 @@ describe("settle: a target whose facts are missing refuses the settlement (SPEC 
     expect(statement.evaluations[0]).toMatchObject({ targetId: "gmv", status: "pending" });
     expect(statement.total).toBe("1000.00");
   });
+
+  it("a window that ended before this cycle judges nothing now: it never refuses a later cycle", () => {
+    const contract = makeContract({ components: [fixed] }, { targets: [windowTarget("mean-of-cycles")] });
+    const history = [withoutRefunds(makeFacts({ period: february })), makeFacts()];
+    const input = { cycle: APRIL, facts: [makeFacts({ period: APRIL })], history };
+    expect(evaluateTargets(contract, input).evaluations[0]).toMatchObject({
+      judged: false,
+      reason: "missing-facts",
+    });
+    expect(settle(contract, input).total).toBe("1000.00");
+  });
+
+  it("a mean of cycles is refused for any cycle without its figures, whichever null cycle comes first", () => {
+    const aov = { ...windowTarget("mean-of-cycles"), id: "aov", kpi: "averageOrderValue" };
+    const contract = makeContract({ components: [fixed, { ...penalty, target: "aov" }] }, { targets: [aov] });
+    // February has no orders (AOV zero-denominator), March no refunds (missing-facts): the mean's
+    // reason is February's, yet March's figures were never given, so no −100.00 penalty.
+    const noOrders = (f: ReturnType<typeof makeFacts>) => ({ ...f, sales: { ...f.sales, orders: 0 } });
+    const error = refusal(
+      safeSettle(contract, {
+        cycle: MARCH,
+        facts: [withoutRefunds(makeFacts())],
+        history: [noOrders(makeFacts({ period: february }))],
+      }),
+    );
+    expect(error.issues.map((i) => i.path.join("."))).toEqual(["facts.0.sales.refunds"]);
+    expect(error.params).toMatchObject({ targets: [{ targetId: "aov", period: MARCH }] });
+  });
+
+  it("a salesGrowth comparison without its figures: the comparison cycle's history record, at the figure", () => {
+    const growth = {
+      id: "growth",
+      kpi: "salesGrowth",
+      scope: { ...GMV_SCOPE, comparison: "previous-period" },
+      goal: { atLeast: "0.1" },
+      evaluation: { every: "cycle" },
+      weight: "1",
+    };
+    const contract = makeContract({ components: [fixed] }, { targets: [growth] });
+    const history = [withoutRefunds(makeFacts({ period: february }))];
+    const error = refusal(safeSettle(contract, { cycle: MARCH, facts: [makeFacts()], history }));
+    expect(error.params).toMatchObject({
+      targets: [{ targetId: "growth", missing: ["comparison.sales.refunds"] }],
+    });
+    expect(error.issues).toEqual([
+      {
+        code: "facts-missing",
+        path: ["history", 0, "sales", "refunds"],
+        message:
+          "Target growth (salesGrowth) needs sales.refunds, which the history record of 2026-02-01..2026-02-28 does not hold",
+      },
+    ]);
+    // Comparing with the baseline (a SMART error, settled anyway): no record to point at.
+    const baseline = makeContract(
+      { components: [fixed] },
+      {
+        targets: [
+          { ...growth, scope: { ...GMV_SCOPE, comparison: "baseline" }, baseline: { value: "0.05" } },
+        ],
+      },
+    );
+    const unlocated = refusal(
+      safeSettle(baseline, { cycle: MARCH, facts: [makeFacts()] }, { allowInvalid: true }),
+    );
+    expect(unlocated.issues).toEqual([
+      {
+        code: "facts-missing",
+        path: [],
+        message: "Target growth (salesGrowth) needs comparison, which no record given holds",
+      },
+    ]);
+  });
 });
