@@ -25,11 +25,18 @@ describe("factsJsonSchema", () => {
       type: "string",
       format: "date",
     });
-    expect(at(schema, "properties", "currency")).toMatchObject({ type: "string", pattern: "^[A-Z]{3}$" });
+    // The codes the runtime knows, as the contract schema lists them.
+    const currency = at(schema, "properties", "currency") as { type: string; enum: string[] };
+    expect(currency.type).toBe("string");
+    expect(currency.enum).toContain("USD");
+    expect(currency.enum).toContain("JPY");
+    expect(currency.enum).not.toContain("XXX");
   });
 
   test("accepts the SPEC §2 example and numbers in decimal fields", () => {
     expect(validate(SPEC_EXAMPLE_FACTS)).toBe(true);
+    // A well-formed code the runtime refuses is refused by the JSON Schema too.
+    expect(validate({ ...SPEC_EXAMPLE_FACTS, currency: "XXX" })).toBe(false);
     expect(validate({ ...SPEC_EXAMPLE_FACTS, sales: { gross: 46000.5 } })).toBe(true);
     expect(validate({ ...SPEC_EXAMPLE_FACTS, ads: { attributed: { "1d-view": { sales: "1.00" } } } })).toBe(
       true,
