@@ -7,6 +7,13 @@ import { missingFacts, ratioResult, startRun, step } from "./internal/run.js";
 import type { KpiDefinition } from "./types.js";
 
 /**
+ * How a comparison's missing facts are named (`comparison.sales.refunds`): its inputs' prefix.
+ *
+ * @internal
+ */
+export const COMPARISON_PREFIX = "comparison.";
+
+/**
  * Zod schema of the `salesGrowth` scope: gmv's knobs, `comparison` previous-period |
  * same-period-last-year | baseline (which figure the growth is measured against; the figure itself
  * is passed in as `options.comparison`), and the optional `minSample` (a minimum |comparison GMV|).
@@ -56,7 +63,7 @@ export const salesGrowthKpi: KpiDefinition<SalesGrowthScope> = Object.freeze({
       run.inputs.comparison = comparison;
       base = step(run, "comparison gmv", named(literal(new D(comparison)), "comparison gmv"));
     } else {
-      base = namedGmv(run, scope, "comparison gmv", comparison, "comparison.");
+      base = namedGmv(run, scope, "comparison gmv", comparison, COMPARISON_PREFIX);
     }
     if (gmv === undefined || base === undefined) return missingFacts(run);
     return ratioResult(run, minus(gmv, base), abs(base), scope.minSample);

@@ -20,6 +20,7 @@ import { shareLine } from "../fees/share.js";
 import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
 import { findKpiDefinition, getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
+import { COMPARISON_PREFIX } from "../kpis/salesGrowth.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import { comparisonCycles, comparisonModeOf } from "../targets/comparison.js";
 import {
@@ -122,20 +123,8 @@ function missingFactIssues(
   missing: readonly string[],
   what: string,
 ): ValidationIssue[] {
-  const { facts, cycle } = input;
-  // Settlement facts name their store (checked at the boundary).
-  const counted = facts.flatMap((f, i) =>
-    stores === undefined || stores.includes(f.store as string) ? [{ f, i }] : [],
-  );
-  return missing.filter(isFactPath).flatMap((name) =>
-    counted
-      .filter(({ f }) => readFactValue(f, name) === undefined)
-      .map(({ i }) => ({
-        code: "facts-missing",
-        path: ["facts", i, ...name.split(".")],
-        message: `${what} ${name}, which the facts of ${cycle.start}..${cycle.end} do not hold`,
-      })),
-  );
+  // The cycle's facts all cover the cycle (checked at the boundary).
+  return missing.flatMap((name) => recordsMissing(input.facts, "facts", stores, [input.cycle], name, what));
 }
 
 /**
@@ -187,8 +176,8 @@ function refuseMissingTargetFacts(
       const compared =
         mode === undefined ? [] : comparisonCycles(mode, judged, contract.cycle, contract.term);
       for (const name of gap.missing) {
-        const comparison = name.startsWith("comparison.");
-        const path = comparison ? name.slice("comparison.".length) : name;
+        const comparison = name.startsWith(COMPARISON_PREFIX);
+        const path = comparison ? name.slice(COMPARISON_PREFIX.length) : name;
         const periods = comparison ? compared : [gap.period];
         const found = [
           ...recordsMissing(input.facts, "facts", stores, periods, path, what),
@@ -215,18 +204,22 @@ function refuseMissingTargetFacts(
   );
 }
 
-/** Issues for the records of `stores` inside one of `periods` that lack the fact at `path`. */
+/**
+ * Issues for the records of `stores` (or of every store) inside one of `periods` that lack the
+ * fact at `path`; none when `path` is not a fact path.
+ */
 function recordsMissing(
   records: readonly PeriodFacts[],
   name: "facts" | "history",
-  stores: readonly string[],
+  stores: readonly string[] | undefined,
   periods: readonly Period[],
   path: string,
   what: string,
 ): ValidationIssue[] {
   if (!isFactPath(path)) return [];
+  // Settlement facts and history name their store (checked at the boundary).
   const inside = (f: PeriodFacts) =>
-    stores.includes(f.store as string) &&
+    (stores === undefined || stores.includes(f.store as string)) &&
     periods.some((p) => f.period.start >= p.start && f.period.end <= p.end);
   return records.flatMap((f, i) =>
     inside(f) && readFactValue(f, path) === undefined
