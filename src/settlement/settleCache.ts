@@ -1,4 +1,3 @@
-import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { safeParseContract } from "../contract/parseContract.js";
 import type { Contract, Locale } from "../contract/schema.js";
 import type { PeriodFacts } from "../facts/schema.js";
@@ -129,7 +128,7 @@ const historyBytes = new WeakMap<readonly PeriodFacts[], Uint8Array>();
 export function historyCanonical(history: readonly PeriodFacts[]): Uint8Array {
   let bytes = historyBytes.get(history);
   if (bytes === undefined) {
-    bytes = utf8ToBytes(canonicalFactsList(history));
+    bytes = new TextEncoder().encode(canonicalFactsList(history));
     historyBytes.set(history, bytes);
   }
   return bytes;

@@ -1,5 +1,4 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { Sha256 } from "../internal/sha256.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { canonicalJson } from "./normalizeDecimals.js";
 
@@ -16,7 +15,7 @@ import { canonicalJson } from "./normalizeDecimals.js";
  * ```
  */
 export function statementDigest(data: { contract: unknown; input: unknown; options: unknown }): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalText(data))));
+  return new Sha256().update(ENCODER.encode(canonicalText(data))).hex();
 }
 
 /**
@@ -40,7 +39,7 @@ export function canonicalText(value: unknown): string {
 }
 
 /** A SHA-256 state that has read the constant start of the hashed text. @internal */
-export type DigestPrefix = ReturnType<typeof sha256.create>;
+export type DigestPrefix = Sha256;
 
 /**
  * The SHA-256 state after `{"contract":<contract>,"input":{"cycle":`, the part of the hashed text
@@ -51,7 +50,7 @@ export type DigestPrefix = ReturnType<typeof sha256.create>;
  * @returns the hash state, to be cloned, never updated in place
  */
 export function digestPrefix(contract: string): DigestPrefix {
-  return sha256.create().update(utf8ToBytes(`{"contract":${contract},"input":{"cycle":`));
+  return new Sha256().update(ENCODER.encode(`{"contract":${contract},"input":{"cycle":`));
 }
 
 /**
@@ -73,17 +72,15 @@ export function digestOfCanonicalParts(
 ): string {
   // One hash state, one text buffer and one output buffer serve every call (all synchronous):
   // a settlement allocates no array buffers for its digest.
-  const hash = prefix._cloneInto(SCRATCH_HASH);
+  const hash = SCRATCH_HASH.copyFrom(prefix);
   updateText(hash, `${parts.cycle},"facts":${parts.facts},"history":`);
   if (typeof parts.history === "string") updateText(hash, parts.history);
   else hash.update(parts.history);
   updateText(hash, `},"options":${parts.options}}`);
-  hash.digestInto(SCRATCH_OUT);
-  return bytesToHex(SCRATCH_OUT);
+  return hash.hex();
 }
 
-const SCRATCH_HASH: DigestPrefix = sha256.create();
-const SCRATCH_OUT = new Uint8Array(32);
+const SCRATCH_HASH = new Sha256();
 const ENCODER = new TextEncoder();
 let scratchText = new Uint8Array(4096);
 
