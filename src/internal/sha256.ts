@@ -290,7 +290,7 @@ export class Sha256 {
       this.pendingLength += take;
       at = take;
       if (this.pendingLength < 64) return this;
-      compress(this.state, this.pending, 0, 1);
+      compressBlocks(this.state, this.pending, 0, 1);
       this.pendingLength = 0;
     }
     const blocks = (size - at) >>> 6;
@@ -334,7 +334,7 @@ export class Sha256 {
     pending[at++] = 0x80;
     if (at > 56) {
       pending.fill(0, at);
-      compress(this.state, pending, 0, 1);
+      compressBlocks(this.state, pending, 0, 1);
       at = 0;
     }
     pending.fill(0, at, 56);
@@ -349,7 +349,7 @@ export class Sha256 {
     pending[61] = (low >>> 16) & 0xff;
     pending[62] = (low >>> 8) & 0xff;
     pending[63] = low & 0xff;
-    compress(this.state, pending, 0, 1);
+    compressBlocks(this.state, pending, 0, 1);
     let out = "";
     for (let i = 0; i < 8; i++) {
       const word = this.state[i] as number;

@@ -13,6 +13,7 @@ import { safeParseData } from "../internal/plainJson.js";
 import { getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
 import { type CustomKpi, customKpiFromJson } from "../kpis/customKpi.js";
+import { kpiValueDecimal } from "../kpis/internal/run.js";
 import { resolvePreset } from "../kpis/presets.js";
 import type {
   KpiComputeContext,
@@ -533,6 +534,11 @@ function compareGoal(kind: GoalKind, polarity: KpiPolarity, actual: Dec, target:
   }
 }
 
+/** value ≤ 0, without making a Decimal of 0 to compare with. */
+function notPositive(value: Dec): boolean {
+  return value.isNeg() || value.isZero();
+}
+
 function clamp(value: Dec, cap: Dec): Dec {
   if (value.isNeg()) return ZERO;
   return value.gt(cap) ? cap : value;
@@ -544,7 +550,7 @@ function clamp(value: Dec, cap: Dec): Dec {
  * when met and 0 otherwise.
  */
 function attainmentOf(polarity: KpiPolarity, actual: Dec, target: Dec, met: boolean, cap: Dec): Dec {
-  if (target.lte(0)) return met ? cap : ZERO;
+  if (notPositive(target)) return met ? cap : ZERO;
   if (polarity === "higher-is-better") return clamp(quotient(actual, target), cap);
   if (actual.isZero()) return cap;
   return clamp(quotient(target, actual), cap);
@@ -552,6 +558,8 @@ function attainmentOf(polarity: KpiPolarity, actual: Dec, target: Dec, met: bool
 
 interface Judgement {
   readonly actual: DecimalString | null;
+  /** The actual as the Decimal it was written from (null when there is none). */
+  readonly actualValue: Dec | null;
   readonly reason?: KpiNullReason;
   /** A lower-is-better ratio with nothing in its numerator (no spend, no negative reviews). */
   readonly emptyNumerator: boolean;
@@ -628,6 +636,8 @@ interface TargetPlan {
   /** The goal's value as a Decimal: the target itself, or 1 + change for a change goal. */
   readonly goalValue: Dec | undefined;
   readonly goalValueText: string;
+  /** The target of a goal that is not a change: the goal's value itself. */
+  readonly fixedTarget: TargetValue | undefined;
   /** The cycles of the evaluation window, once they have been needed. */
   cycles?: readonly Period[];
 }
@@ -671,7 +681,40 @@ function planTarget(
     goal,
     goalValue,
     goalValueText: goalValue === undefined ? "" : formatDecimal(goalValue),
+    fixedTarget:
+      goal === undefined || goalValue === undefined || goal.kind === "change"
+        ? undefined
+        : { value: goalValue, text: formatDecimal(goalValue), goalText: `${goal.kind} ${goal.value}` },
   };
+}
+
+/** A target's value for the cycle, as a Decimal and as written, with the goal's trace text. */
+interface TargetValue {
+  readonly value: Dec | null;
+  readonly text: DecimalString | null;
+  readonly goalText: string;
+}
+
+/** Targets of change goals per kept baseline (which fixes the target, the goal and the history). */
+const CHANGE_TARGETS = new WeakMap<object, TargetValue>();
+
+/** baseline × (1 + change); kept per baseline when the baseline is kept. */
+function changeTarget(
+  plan: TargetPlan,
+  change: DecimalString,
+  baselineValue: DecimalString | null,
+  keptBaseline: object | undefined,
+): TargetValue {
+  const kept = keptBaseline === undefined ? undefined : CHANGE_TARGETS.get(keptBaseline);
+  if (kept !== undefined) return kept;
+  const value = baselineValue === null ? null : new D(baselineValue).times(plan.goalValue as Dec);
+  const made: TargetValue = {
+    value,
+    text: value === null ? null : formatDecimal(value),
+    goalText: `baseline × (1 + ${change}) = ${baselineValue ?? "null"} × ${plan.goalValueText}`,
+  };
+  if (keptBaseline !== undefined) CHANGE_TARGETS.set(keptBaseline, made);
+  return made;
 }
 
 /** Plans of frozen targets of frozen contracts, as `settle` keeps them. */
@@ -780,6 +823,8 @@ function evaluateTarget(
   // Baseline, in the schedule currency.
   let baselineValue: DecimalString | null = null;
   let baselineTrace: unknown;
+  // The kept baseline (an object that lives as long as the history array), if it is kept.
+  let keptBaseline: object | undefined;
   if (target.baseline !== undefined) {
     const spec = target.baseline;
     const baseline = cachedBaseline(baselines, contract, target, history, rates, () => {
@@ -813,19 +858,17 @@ function evaluateTarget(
     });
     baselineValue = baseline.value;
     baselineTrace = baseline.trace;
+    if (baselines !== undefined) keptBaseline = baseline;
   }
 
-  // Target value.
-  let targetValue: Dec | null;
-  let goalText: string;
-  const goalValue = plan.goalValue as Dec;
-  if (goal.kind === "change") {
-    targetValue = baselineValue === null ? null : new D(baselineValue).times(goalValue);
-    goalText = `baseline × (1 + ${goal.value}) = ${baselineValue ?? "null"} × ${plan.goalValueText}`;
-  } else {
-    targetValue = goalValue;
-    goalText = `${goal.kind} ${goal.value}`;
-  }
+  // Target value: of a change goal, per kept baseline; otherwise the plan's.
+  const {
+    value: targetValue,
+    text: targetText,
+    goalText,
+  } = goal.kind === "change"
+    ? changeTarget(plan, goal.value, baselineValue, keptBaseline)
+    : (plan.fixedTarget as TargetValue);
 
   if (pending) {
     const pendingEvaluation = evaluationOf(
@@ -834,7 +877,7 @@ function evaluateTarget(
         met: false,
         judged: false,
         actual: null,
-        target: targetValue === null ? null : formatDecimal(targetValue),
+        target: targetText,
         baseline: baselineValue,
         attainment: "0",
       },
@@ -860,6 +903,7 @@ function evaluateTarget(
     const result = compute(pooled, periods, rates);
     judgement = {
       actual: result.value,
+      actualValue: result.value === null ? null : kpiValueDecimal(result),
       ...(result.value === null ? { reason: result.reason } : {}),
       emptyNumerator: emptyNumerator(result),
       trace: { kpi: result },
@@ -892,6 +936,7 @@ function evaluateTarget(
       counted.length === 0 ? "zero-denominator" : firstNull ? nullReason(firstNull.result) : undefined;
     judgement = {
       actual: mean === null ? null : formatDecimal(mean),
+      actualValue: mean,
       ...(reason ? { reason } : {}),
       emptyNumerator: counted.length === 0,
       trace: {
@@ -922,16 +967,16 @@ function evaluateTarget(
       ? `no value (zero denominator with a zero numerator) on a lower-is-better ratio: met, attainment = cap ${plan.capText}`
       : `no value (${judgement.reason ?? "null"}): missed, attainment 0`;
   } else {
-    const actual = new D(judgement.actual);
+    const actual = judgement.actualValue ?? new D(judgement.actual);
     met = compareGoal(goal.kind, definition.polarity, actual, targetValue);
     attainment = attainmentOf(definition.polarity, actual, targetValue, met, cap);
-    attainmentText = targetValue.lte(0)
-      ? `target ${formatDecimal(targetValue)} ≤ 0: ${met ? "met, attainment = cap" : "missed, attainment 0"}`
+    attainmentText = notPositive(targetValue)
+      ? `target ${targetText} ≤ 0: ${met ? "met, attainment = cap" : "missed, attainment 0"}`
       : definition.polarity === "higher-is-better"
-        ? `actual ÷ target = ${judgement.actual} ÷ ${formatDecimal(targetValue)}, clamped to [0, ${plan.capText}]`
+        ? `actual ÷ target = ${judgement.actual} ÷ ${targetText}, clamped to [0, ${plan.capText}]`
         : actual.isZero()
           ? `actual 0 on a lower-is-better KPI: attainment = cap ${plan.capText}`
-          : `target ÷ actual = ${formatDecimal(targetValue)} ÷ ${judgement.actual}, clamped to [0, ${plan.capText}]`;
+          : `target ÷ actual = ${targetText} ÷ ${judgement.actual}, clamped to [0, ${plan.capText}]`;
   }
 
   const trace: { -readonly [K in keyof TargetEvaluationTrace]?: TargetEvaluationTrace[K] } = {
@@ -950,7 +995,7 @@ function evaluateTarget(
       judged,
       actual: judgement.actual,
       ...(judgement.reason ? { reason: judgement.reason } : {}),
-      target: targetValue === null ? null : formatDecimal(targetValue),
+      target: targetText,
       baseline: baselineValue,
       attainment: attainmentWritten,
     },

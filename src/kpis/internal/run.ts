@@ -86,7 +86,27 @@ function trace(run: KpiRun, expr: Pick<Expr, "formula" | "text">): KpiTrace {
 export function valueResult(run: KpiRun, expr: Expr): KpiValueResult {
   const value = formatDecimal(expr.value);
   run.steps.push({ name: run.id, value });
-  return { value, unit: run.unit, trace: trace(run, expr) };
+  const result: KpiValueResult = { value, unit: run.unit, trace: trace(run, expr) };
+  lastResult = result;
+  lastValue = expr.value;
+  return result;
+}
+
+/** The last value result made, and the Decimal its value was written from. */
+let lastResult: KpiValueResult | undefined;
+let lastValue: Dec = new D(0);
+
+/**
+ * The value of a KPI result as a Decimal. Right after computing it (before any other KPI), that is
+ * the Decimal its text was written from, read without parsing the text again; otherwise, and for a
+ * zero (whose sign the text drops), the text parsed. Either way the same number.
+ *
+ * @internal
+ * @param result - a KPI result with a value
+ * @returns its value
+ */
+export function kpiValueDecimal(result: KpiValueResult): Dec {
+  return result === lastResult && !lastValue.isZero() ? lastValue : new D(result.value);
 }
 
 /** The `missing-facts` result naming every fact that was missing, in the order they were needed. */
