@@ -5,12 +5,19 @@
 // requests, that every chart has one bar per cycle plus its target and baseline lines, and that the
 // Chinese text is drawn with a CJK font. Screenshots go to build/screenshots/.
 //
+// Then it settles the worked example inside the browser (the built package bundled for the browser
+// with esbuild), twice: on a plain page, where the digest's SHA-256 runs its WebAssembly compression
+// function, and under a content-security policy without 'wasm-unsafe-eval', where compiling
+// WebAssembly is refused and it falls back to JavaScript. Both statements must equal Node's, digest
+// included.
+//
 // Usage: npm run build && node scripts/browser-check.mjs [--dist dir] [--chromium /usr/bin/chromium]
 // Needs: apt-get install -y chromium fonts-noto-cjk
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { build } from "esbuild";
 import { chromium } from "playwright-core";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -178,6 +185,7 @@ try {
       console.log(`ok ${spec.name}: ${summary}, screenshot build/screenshots/${spec.name}.png`);
     else failures.push(...problems.map((p) => `${spec.name}: ${p}`));
   }
+  failures.push(...(await settleInBrowser(browser)));
 } finally {
   await browser.close();
 }
@@ -187,3 +195,70 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log("browser-check passed");
+
+/**
+ * Settles March 2026 of the worked example in the browser, with and without WebAssembly, and
+ * compares each statement with Node's. Returns the problems found.
+ */
+async function settleInBrowser(browser) {
+  const bundle = await build({
+    entryPoints: [join(dist, "index.js")],
+    bundle: true,
+    format: "iife",
+    globalName: "kpiContract",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = bundle.outputFiles[0].text;
+  const input = { cycle: cycles[2], facts: march, history };
+  const expected = JSON.stringify(lib.settle(contract, input));
+  const problems = [];
+  const variants = [
+    { name: "settle-webassembly", csp: undefined, wasm: true },
+    { name: "settle-no-webassembly", csp: "default-src 'none'; script-src 'unsafe-inline'", wasm: false },
+  ];
+  for (const variant of variants) {
+    const html = `<!doctype html><html><head><meta charset="utf-8">${
+      variant.csp ? `<meta http-equiv="Content-Security-Policy" content="${variant.csp}">` : ""
+    }<title>${variant.name}</title></head><body><script>${code.replaceAll("</script", "<\\/script")}</script><script>
+      let wasm;
+      try {
+        // The smallest module: its header. Compiling it tells whether this page may compile any.
+        new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+        wasm = true;
+      } catch {
+        wasm = false;
+      }
+      const statement = kpiContract.settle(${JSON.stringify(contract)}, ${JSON.stringify(input)});
+      document.body.dataset.wasm = String(wasm);
+      document.body.dataset.statement = JSON.stringify(statement);
+    </script></body></html>`;
+    const file = join(outDir, `${variant.name}.html`);
+    writeFileSync(file, html);
+    const url = pathToFileURL(file).href;
+    const page = await browser.newPage();
+    const seen = [];
+    page.on("console", (msg) => {
+      // Refusing to compile WebAssembly is what the policy is for; anything else is a problem.
+      if ((msg.type() === "error" || msg.type() === "warning") && !/WebAssembly/i.test(msg.text()))
+        seen.push(`console ${msg.type()}: ${msg.text()}`);
+    });
+    page.on("pageerror", (error) => seen.push(`page error: ${error.message}`));
+    page.on("request", (request) => {
+      if (request.url() !== url) seen.push(`network request: ${request.url()}`);
+    });
+    await page.goto(url, { waitUntil: "load" });
+    const { wasm, statement } = await page.evaluate(() => ({ ...document.body.dataset }));
+    await page.close();
+    if (wasm !== String(variant.wasm))
+      seen.push(`WebAssembly ${wasm === "true" ? "could" : "could not"} be compiled, expected the opposite`);
+    if (statement === undefined) seen.push("no statement");
+    else if (statement !== expected) seen.push("the statement differs from Node's");
+    if (seen.length === 0) {
+      console.log(`ok ${variant.name}: digest ${JSON.parse(statement).digest} as in Node`);
+    }
+    problems.push(...seen.map((p) => `${variant.name}: ${p}`));
+  }
+  return problems;
+}
