@@ -14,11 +14,13 @@
  *   32..288    the 64 round constants K (a data segment)
  *   288..544   the message schedule W
  *   1024..     the input blocks; `c(ptr, blocks)` compresses `blocks` 64-byte blocks from `ptr`
+ *              (blocks ≥ 1: the loop tests its count after each pass)
  *
  * The test `src/internal/sha256.test.ts` checks the committed file against this output and the
  * hashes against the FIPS 180-4 examples and `@noble/hashes`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 /** The round constants of FIPS 180-4 §4.2.2. */
 const K = [
@@ -38,7 +40,6 @@ const W_AT = 288;
 
 // Opcodes (WebAssembly core specification 1.0, §5.4).
 const OP = {
-  block: 0x02,
   loop: 0x03,
   end: 0x0b,
   brIf: 0x0d,
@@ -145,8 +146,7 @@ const loopOver = (from, to, body) => [
 const body = [
   // H0..H7 from the state.
   ...HS.flatMap((l, i) => [...cst(0), ...load(STATE + 4 * i), ...set(l)]),
-  OP.block,
-  VOID,
+  // One pass per block; the caller never asks for 0 blocks.
   OP.loop,
   VOID,
   // W[0..16): the block's big-endian words. A little-endian load, byte-swapped:
@@ -250,7 +250,6 @@ const body = [
   OP.brIf,
   0,
   OP.end,
-  OP.end,
   // The state from H0..H7.
   ...HS.flatMap((l, i) => [...cst(0), ...get(l), ...store(STATE + 4 * i)]),
   OP.end,
@@ -316,7 +315,9 @@ ${rows.join("\n")}
 }
 
 const TARGET = new URL("../src/internal/sha256Wasm.ts", import.meta.url);
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported by the test): compare URLs of real paths, so that spaces, symlinks
+// and Windows paths are recognised.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const source = sha256WasmSource();
   if (process.argv.includes("--check")) {
     if (readFileSync(TARGET, "utf8") !== source) {

@@ -12,6 +12,8 @@
  * @packageDocumentation
  */
 
+import { SHA256_WASM } from "./sha256Wasm.js";
+
 /** The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
 const K = Int32Array.of(
   0x428a2f98,
@@ -91,8 +93,6 @@ const H0 = Int32Array.of(
   0x1f83d9ab,
   0x5be0cd19,
 );
-
-import { SHA256_WASM } from "./sha256Wasm.js";
 
 /** The message schedule, shared: compression is synchronous and never re-entered. */
 const W = new Int32Array(64);
@@ -193,6 +193,9 @@ interface WasmCompressor {
  */
 let wasm: WasmCompressor | null | undefined;
 
+/** Whether the WebAssembly compressor may be used (tests turn it off to check the fallback). */
+let useWasm = true;
+
 function wasmCompressor(): WasmCompressor | null {
   if (wasm !== undefined) return wasm;
   wasm = null;
@@ -212,9 +215,6 @@ function wasmCompressor(): WasmCompressor | null {
   }
   return wasm;
 }
-
-/** Whether the WebAssembly compressor may be used (tests turn it off to check the fallback). */
-let useWasm = true;
 
 /**
  * Chooses the compression function: WebAssembly where the runtime allows it (the default), or
