@@ -38,10 +38,10 @@ export function resolveBasis(
   component: string,
   options: { readonly negativeBasis: "zero" | "carry-forward"; readonly carryIn?: DecimalString | undefined },
 ): ResolvedBasis {
-  const steps: FeeTraceStep[] = [{ name: `${basis.kpi} (basis)`, value: formatDecimal(dec(value.value)) }];
+  let net = dec(value.value);
+  const steps: FeeTraceStep[] = [{ name: `${basis.kpi} (basis)`, value: formatDecimal(net) }];
   const warnings: string[] = [];
   const carry = options.negativeBasis === "carry-forward";
-  let net = dec(value.value);
   if (carry && options.carryIn !== undefined) {
     const carryIn = dec(options.carryIn);
     if (carryIn.gt(0)) {

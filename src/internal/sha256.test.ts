@@ -78,10 +78,7 @@ describe.each(["webassembly", "javascript"] as const)("Sha256 (%s compression)",
     use();
     fc.assert(
       fc.property(
-        fc.oneof(
-          fc.uint8Array({ maxLength: 300 }),
-          fc.uint8Array({ minLength: 60_000, maxLength: 140_000 }),
-        ),
+        fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ minLength: 60_000, maxLength: 140_000 })),
         fc.array(fc.nat(), { maxLength: 6 }),
         (bytes, cuts) => {
           const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
@@ -118,7 +115,15 @@ describe.each(["webassembly", "javascript"] as const)("Sha256 (%s compression)",
     // Hashing gigabytes to reach the length's high word takes too long, so both hashes are told
     // they have already read `length` bytes (their states then hold the same blocks); the final
     // block, which carries the length, must then agree for every length.
-    for (const length of [2 ** 29 - 1, 2 ** 29, 2 ** 29 + 36, 2 ** 32, 2 ** 40 + 7, 2 ** 50 + 3, 2 ** 53 / 8 - 1]) {
+    for (const length of [
+      2 ** 29 - 1,
+      2 ** 29,
+      2 ** 29 + 36,
+      2 ** 32,
+      2 ** 40 + 7,
+      2 ** 50 + 3,
+      2 ** 53 / 8 - 1,
+    ]) {
       const tail = new Uint8Array(length % 64).fill(0x5a);
       const ours = new Sha256().update(tail);
       const theirs = nobleSha256.create().update(tail);

@@ -20,7 +20,11 @@ const PERIOD: readonly string[] = Object.freeze(["end", "start"]);
 
 /** A member's value, as the general canonical writer writes it. */
 function scalar(value: unknown, verbatim = false): string {
-  return typeof value === "string" ? canonicalString(value, verbatim) : (canonicalJson(value) as string);
+  if (typeof value === "string") return canonicalString(value, verbatim);
+  // A count: JSON writes a finite number as String does (and -0 as 0); anything else goes through
+  // the general writer, which refuses what cannot be hashed.
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return canonicalJson(value) as string;
 }
 
 function flat(group: Plain, fields: readonly string[]): string {

@@ -21,6 +21,7 @@ import type {
   KpiNullReason,
   KpiPolarity,
   KpiResult,
+  KpiValueResult,
 } from "../kpis/types.js";
 import { type Cycle, cycleSchema, cyclesOf, refuseNotACycle } from "../values/cycle.js";
 import {
@@ -928,7 +929,7 @@ function evaluateTarget(
     const mean =
       firstNull === undefined && counted.length > 0
         ? quotient(
-            counted.reduce((sum, c) => sum.plus(c.result.value as string), ZERO),
+            counted.reduce((sum, c) => sum.plus(cycleValue(c.result as KpiValueResult)), ZERO),
             counted.length,
           )
         : null;
@@ -1002,6 +1003,20 @@ function evaluateTarget(
     trace as TargetEvaluationTrace,
   );
   return { evaluation: judgedEvaluation, attainment, weight: plan.weightValue };
+}
+
+/** The Decimals of kept (frozen) earlier-cycle KPI results, which live as long as their history. */
+const KEPT_VALUES = new WeakMap<object, Dec>();
+
+/** A cycle's KPI value as a Decimal: parsed once for a kept result, not parsed for a fresh one. */
+function cycleValue(result: KpiValueResult): Dec {
+  if (!Object.isFrozen(result)) return kpiValueDecimal(result);
+  let value = KEPT_VALUES.get(result);
+  if (value === undefined) {
+    value = new D(result.value);
+    KEPT_VALUES.set(result, value);
+  }
+  return value;
 }
 
 /**
