@@ -109,6 +109,8 @@ const cst = (n) => [OP.const, ...s32(n)];
 /** `i32.load` / `i32.store` with 4-byte alignment and a constant offset. */
 const load = (offset) => [OP.load, 2, ...u32(offset)];
 const store = (offset) => [OP.store, 2, ...u32(offset)];
+/** Copies locals, in order: `moves([g, h], [f, g])` is h = g; g = f. */
+const moves = (...pairs) => pairs.flatMap(([from, to]) => [...get(from), ...set(to)]);
 /** rotr(x, n) of local x. */
 const rotr = (l, n) => [...get(l), ...cst(n), OP.rotr];
 
@@ -211,12 +213,7 @@ const body = [
     OP.add,
     ...set(T1),
     // h = g; g = f; f = e; e = d + T1; d = c; c = b; b = a; a = T1 + Σ0(a) + Maj(a,b,c)
-    ...get(G),
-    ...set(H),
-    ...get(F),
-    ...set(G),
-    ...get(E),
-    ...set(F),
+    ...moves([G, H], [F, G], [E, F]),
     ...get(D),
     ...get(T1),
     OP.add,
@@ -227,14 +224,7 @@ const body = [
     ...majority,
     OP.add,
     ...set(X),
-    ...get(C),
-    ...set(D),
-    ...get(B),
-    ...set(C),
-    ...get(A),
-    ...set(B),
-    ...get(X),
-    ...set(A),
+    ...moves([C, D], [B, C], [A, B], [X, A]),
   ]),
   // H += a..h
   ...[A, B, C, D, E, F, G, H].flatMap((l, i) => [...get(HS[i]), ...get(l), OP.add, ...set(HS[i])]),
