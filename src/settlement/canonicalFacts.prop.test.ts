@@ -1,6 +1,6 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
-import { describe, expect } from "vitest";
+import { describe, expect, test } from "vitest";
 import { periodFactsSchema } from "../facts/schema.js";
 import { periodFactsArbitrary } from "../testing/arbitraries.js";
 import { canonicalFacts, canonicalFactsList } from "./canonicalFacts.js";
@@ -43,5 +43,22 @@ describe("canonicalFacts", () => {
 
   fcTest.prop([fc.array(parsedFacts, { maxLength: 4 })])("a list is the canonical JSON array", (list) => {
     expect(canonicalFactsList(list)).toBe(canonicalJson(list));
+  });
+});
+
+describe("canonicalFacts refuses what cannot be hashed, as the general writer does", () => {
+  const facts = (orders: unknown) =>
+    ({
+      period: { start: "2026-03-01", end: "2026-03-31" },
+      currency: "USD",
+      sales: { gross: "10.00", orders },
+    }) as unknown as Parameters<typeof canonicalFacts>[0];
+
+  test.each([NaN, Infinity, -Infinity, 10n])("a count of %s", (orders) => {
+    expect(() => canonicalFacts(facts(orders))).toThrow(/cannot be part of the hashed settlement input/);
+  });
+
+  test("a count of -0 is written 0, as JSON writes it", () => {
+    expect(canonicalFacts(facts(-0))).toBe(canonicalJson(facts(0)));
   });
 });
