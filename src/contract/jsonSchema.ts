@@ -1,7 +1,7 @@
 import * as z from "zod";
 import type { JsonSchema } from "../facts/jsonSchema.js";
 import { weightSchema } from "../targets/target.js";
-import { CURRENCIES, currencySchema } from "../values/currency.js";
+import { CURRENCY_CODES, currencySchema } from "../values/currency.js";
 import { decimalSchema, nonNegativeDecimalSchema } from "../values/decimal.js";
 import { timeZoneSchema } from "../values/localDate.js";
 import { dateSchema } from "../values/period.js";
@@ -65,7 +65,7 @@ function replacements(): Map<unknown, Record<string, unknown>> {
       {
         description: "An active ISO 4217 currency code.",
         type: "string",
-        enum: Object.keys(CURRENCIES).sort(),
+        enum: [...CURRENCY_CODES],
       },
     ],
   ]);

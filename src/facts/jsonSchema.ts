@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CURRENCIES } from "../values/currency.js";
+import { CURRENCY_CODES } from "../values/currency.js";
 import { periodFactsSchema } from "./schema.js";
 
 /** A JSON Schema document, as plain JSON data. */
@@ -38,7 +38,7 @@ function rewrite(node: unknown, key: string | undefined): unknown {
   for (const [k, v] of Object.entries(n)) out[k] = k === "properties" ? rewriteProperties(v) : rewrite(v, k);
   // The codes the runtime knows, as the contract schema lists them: "XXX" fails here too.
   if (key === "currency") {
-    return { ...out, enum: Object.keys(CURRENCIES).sort(), description: "An active ISO 4217 code" };
+    return { ...out, enum: [...CURRENCY_CODES], description: "An active ISO 4217 code" };
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { formatDecimal, readableDecimal, ZERO } from "../internal/decimal.js";
+import { readableDecimal, ZERO } from "../internal/decimal.js";
 import {
   dec,
   type FeeCycleContext,
@@ -52,7 +52,7 @@ export function scorecardLine(component: ScorecardComponent, ctx: FeeCycleContex
   } else if (dec(score).gte(component.threshold)) {
     exact = dec(component.pool).times(score);
     substituted = `${component.pool} × ${score}`;
-    const shown = readableDecimal(formatDecimal(dec(score)), component.threshold);
+    const shown = readableDecimal(score, component.threshold);
     description = say(
       ctx.locale,
       `Scorecard pool ${component.pool} × score ${shown} (threshold ${component.threshold} reached)`,

@@ -11,7 +11,7 @@ import { cycleProration } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
 import type { Period } from "../values/period.js";
 import { canonicalFactsList } from "./canonicalFacts.js";
-import { canonicalText, type DigestPrefix, digestPrefix } from "./statementDigest.js";
+import { canonicalText, type DigestPrefix, digestPrefix, utf8 } from "./statementDigest.js";
 
 /**
  * What `settle` derives from one contract object and keeps while that object is alive: the parsed
@@ -128,7 +128,7 @@ const historyBytes = new WeakMap<readonly PeriodFacts[], Uint8Array>();
 export function historyCanonical(history: readonly PeriodFacts[]): Uint8Array {
   let bytes = historyBytes.get(history);
   if (bytes === undefined) {
-    bytes = new TextEncoder().encode(canonicalFactsList(history));
+    bytes = utf8(canonicalFactsList(history));
     historyBytes.set(history, bytes);
   }
   return bytes;

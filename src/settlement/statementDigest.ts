@@ -15,7 +15,7 @@ import { canonicalJson } from "./normalizeDecimals.js";
  * ```
  */
 export function statementDigest(data: { contract: unknown; input: unknown; options: unknown }): string {
-  return new Sha256().update(ENCODER.encode(canonicalText(data))).hex();
+  return new Sha256().update(utf8(canonicalText(data))).hex();
 }
 
 /**
@@ -50,7 +50,7 @@ export type DigestPrefix = Sha256;
  * @returns the hash state, to be cloned, never updated in place
  */
 export function digestPrefix(contract: string): DigestPrefix {
-  return new Sha256().update(ENCODER.encode(`{"contract":${contract},"input":{"cycle":`));
+  return new Sha256().update(utf8(`{"contract":${contract},"input":{"cycle":`));
 }
 
 /**
@@ -70,8 +70,8 @@ export function digestOfCanonicalParts(
   prefix: DigestPrefix,
   parts: { cycle: string; facts: string; history: string | Uint8Array; options: string },
 ): string {
-  // One hash state, one text buffer and one output buffer serve every call (all synchronous):
-  // a settlement allocates no array buffers for its digest.
+  // One hash state and one text buffer serve every call (all synchronous): a settlement
+  // allocates no array buffers for its digest.
   const hash = SCRATCH_HASH.copyFrom(prefix);
   updateText(hash, `${parts.cycle},"facts":${parts.facts},"history":`);
   if (typeof parts.history === "string") updateText(hash, parts.history);
@@ -82,6 +82,17 @@ export function digestOfCanonicalParts(
 
 const SCRATCH_HASH = new Sha256();
 const ENCODER = new TextEncoder();
+
+/**
+ * The UTF-8 bytes of a text, in a new array (to keep, as the history's canonical bytes are kept).
+ *
+ * @internal
+ * @param text - the text
+ * @returns its UTF-8 encoding
+ */
+export function utf8(text: string): Uint8Array {
+  return ENCODER.encode(text);
+}
 let scratchText = new Uint8Array(4096);
 
 /** Hashes the UTF-8 bytes of `text` through a reused buffer (grown when a text needs more). */

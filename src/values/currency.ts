@@ -224,6 +224,9 @@ export const CURRENCIES: { readonly [Code in keyof typeof TABLE]: CurrencyInfo }
 
 const BY_CODE: Readonly<Record<string, CurrencyInfo | undefined>> = CURRENCIES;
 
+/** The codes of {@link CURRENCIES}, sorted: the `enum` of a currency in the JSON Schemas. @internal */
+export const CURRENCY_CODES: readonly string[] = Object.freeze(Object.keys(CURRENCIES).sort());
+
 /**
  * Tells whether a string is an active ISO 4217 code the library knows (exact, upper-case match).
  *

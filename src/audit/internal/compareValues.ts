@@ -58,9 +58,10 @@ function compareFractions(
   const { numerator: n1, denominator: d1 } = reported;
   const { numerator: n2, denominator: d2 } = verified;
   const cross = n1.times(d2).minus(n2.times(d1));
-  const difference = quotient(cross, d1.times(d2));
+  const both = d1.times(d2);
+  const difference = quotient(cross, both);
   if (cross.isZero()) return { difference, relative: difference, exceeds: false };
-  const relative = n2.isZero() ? null : quotient(cross.times(d2.abs()), d1.times(d2).times(n2.abs()));
+  const relative = n2.isZero() ? null : quotient(cross.times(d2.abs()), both.times(n2.abs()));
   return judged(difference, relative, tolerance, useAbsolute);
 }
 
