@@ -83,11 +83,17 @@ export function formatDecimal(value: Dec): string {
  * Rounding must have happened before (in `roundMoney`); this only pads.
  */
 export function formatMinor(value: Dec, exponent: number): string {
-  if (value.decimalPlaces() > exponent) {
-    throw new Error(`internal: ${value.toFixed()} is not rounded to ${exponent} fraction digits`);
-  }
   if (value.isZero()) return ZERO.toFixed(exponent);
-  return value.toFixed(exponent);
+  // Plain notation with the value's own digits (no rounding), padded: decimal.js's toFixed(n)
+  // would round first, several times slower, and nothing is left to round here.
+  const plain = value.toFixed();
+  const dot = plain.indexOf(".");
+  const places = dot < 0 ? 0 : plain.length - dot - 1;
+  if (places > exponent) {
+    throw new Error(`internal: ${plain} is not rounded to ${exponent} fraction digits`);
+  }
+  if (places === exponent) return plain;
+  return `${dot < 0 ? `${plain}.` : plain}${"0".repeat(exponent - places)}`;
 }
 
 /** Decimals a description shows at least: ratios such as ACoS read as 0.2262 (22.62%). */

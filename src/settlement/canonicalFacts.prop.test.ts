@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { periodFactsSchema } from "../facts/schema.js";
 import { periodFactsArbitrary } from "../testing/arbitraries.js";
-import { canonicalFacts, canonicalFactsList } from "./canonicalFacts.js";
+import { canonicalFacts, canonicalFactsList, canonicalPeriod } from "./canonicalFacts.js";
 import { canonicalJson } from "./normalizeDecimals.js";
 
 /** Window keys as the schema takes them, including ones that read like ids or numbers. */
@@ -43,6 +43,10 @@ describe("canonicalFacts", () => {
 
   fcTest.prop([fc.array(parsedFacts, { maxLength: 4 })])("a list is the canonical JSON array", (list) => {
     expect(canonicalFactsList(list)).toBe(canonicalJson(list));
+  });
+
+  fcTest.prop([parsedFacts])("a period alone is written as canonicalJson writes it", (facts) => {
+    expect(canonicalPeriod(facts.period)).toBe(canonicalJson(facts.period));
   });
 });
 

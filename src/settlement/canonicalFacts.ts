@@ -1,5 +1,6 @@
 import { ATTRIBUTED_FIELDS, FLAT_FIELDS, STARS } from "../facts/internal/factFields.js";
 import type { PeriodFacts } from "../facts/schema.js";
+import type { Period } from "../values/period.js";
 import { canonicalJson, canonicalString } from "./normalizeDecimals.js";
 
 type Plain = Readonly<Record<string, unknown>>;
@@ -84,13 +85,25 @@ export function canonicalFacts(facts: PeriodFacts): string {
   if (f.currency !== undefined) member("currency", scalar(f.currency, true));
   if (f.inventory !== undefined) member("inventory", flat(f.inventory as Plain, INVENTORY));
   if (f.listings !== undefined) member("listings", flat(f.listings as Plain, LISTINGS));
-  if (f.period !== undefined) member("period", flat(f.period as Plain, PERIOD));
+  if (f.period !== undefined) member("period", canonicalPeriod(f.period as Period));
   if (f.reviews !== undefined) member("reviews", reviews(f.reviews as Plain));
   if (f.sales !== undefined) member("sales", flat(f.sales as Plain, SALES));
   if (f.service !== undefined) member("service", flat(f.service as Plain, SERVICE));
   if (f.store !== undefined) member("store", scalar(f.store, true));
   if (f.traffic !== undefined) member("traffic", flat(f.traffic as Plain, TRAFFIC));
   return `{${parts.join(",")}}`;
+}
+
+/**
+ * The RFC 8785 canonical JSON of a parsed period (`{"end":…,"start":…}`), as `canonicalJson` writes
+ * it, without sorting keys at run time: `settle` writes its cycle with it.
+ *
+ * @internal
+ * @param period - a parsed period
+ * @returns the canonical JSON text
+ */
+export function canonicalPeriod(period: Period): string {
+  return flat(period as unknown as Plain, PERIOD);
 }
 
 /**

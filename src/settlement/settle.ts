@@ -38,9 +38,9 @@ import { cyclesOf } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
 import { addDays, type Period, sameDays } from "../values/period.js";
-import { formatMoney } from "../values/rounding.js";
+import { formatMoney, sumAmounts } from "../values/rounding.js";
 import { VERSION } from "../version.js";
-import { canonicalFactsList } from "./canonicalFacts.js";
+import { canonicalFactsList, canonicalPeriod } from "./canonicalFacts.js";
 import { evaluateStanding } from "./evaluateStanding.js";
 import { parseSettlementInput } from "./parseSettlementInput.js";
 import type {
@@ -291,7 +291,7 @@ function money(value: Dec, currency: string): DecimalString {
 }
 
 function sumLines(lines: readonly FeeLine[]): Dec {
-  return lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
+  return sumAmounts(lines);
 }
 
 /**
@@ -775,7 +775,7 @@ export function settle(
 
   // The canonical texts of the contract and the history are kept; splicing them is exact (RFC 8785).
   const digest = digestOfCanonicalParts(contractDigestPrefix(entry), {
-    cycle: canonicalText(cycle),
+    cycle: canonicalPeriod(cycle),
     facts: canonicalFactsList(facts),
     history: historyCanonical(parsed.history),
     options: canonicalText(recorded),

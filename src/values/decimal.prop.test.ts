@@ -1,7 +1,7 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { dec, formatDecimal } from "../internal/decimal.js";
+import { D, dec, formatDecimal, formatMinor, ZERO } from "../internal/decimal.js";
 import {
   DECIMAL_PATTERN,
   decimalSchema,
@@ -92,4 +92,15 @@ describe("normalizeDecimal", () => {
     const once = normalizeDecimal(s);
     expect(normalizeDecimal(once)).toBe(once);
   });
+});
+
+describe("formatMinor", () => {
+  fcTest.prop([decimalString, fc.integer({ min: 0, max: 4 })])(
+    "writes a rounded amount as decimal.js's toFixed(exponent) does, never -0",
+    (s, exponent) => {
+      const rounded = dec(s).toDecimalPlaces(exponent, D.ROUND_HALF_UP);
+      const expected = rounded.isZero() ? ZERO.toFixed(exponent) : rounded.toFixed(exponent);
+      expect(formatMinor(rounded, exponent)).toBe(expected);
+    },
+  );
 });

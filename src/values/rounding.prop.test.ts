@@ -1,9 +1,9 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { dec, quotient } from "../internal/decimal.js";
+import { dec, quotient, ZERO } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
-import { ROUNDING_MODES, type RoundingMode, roundMoney } from "./rounding.js";
+import { ROUNDING_MODES, type RoundingMode, roundMoney, sumAmounts } from "./rounding.js";
 
 /** Any decimal string with up to 20 integer and 12 fraction digits, ties and zeros included. */
 const amount = fc
@@ -116,6 +116,28 @@ describe("roundMoney properties", () => {
     (x, code, m) => {
       const rounded = roundMoney(x, code, m);
       expect([roundMoney(x, code, "floor"), roundMoney(x, code, "ceiling")]).toContain(rounded);
+    },
+  );
+});
+
+describe("sumAmounts", () => {
+  // Statement lines of one currency (same fraction digits), and mixtures the integer path refuses:
+  // other digits, or amounts and sums past the safe integers.
+  const line = fc.oneof(
+    amount.map((x) => ({ amount: roundMoney(x, "USD") })),
+    amount.map((x) => ({ amount: roundMoney(x, "KWD") })),
+    fc
+      .constantFrom("9007199254740.99", "-9007199254740.99", "99999999999999.99", "0.00", "-0.01")
+      .map((x) => ({ amount: x })),
+  );
+
+  fcTest.prop([fc.array(line, { maxLength: 12 })])(
+    "equals the decimal.js sum exactly, with the same sign",
+    (lines) => {
+      const expected = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
+      const sum = sumAmounts(lines);
+      expect(sum.eq(expected)).toBe(true);
+      expect(sum.isNeg()).toBe(expected.isNeg());
     },
   );
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { dec, formatDecimal, quotient } from "../internal/decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
-import { ROUNDING_MODES, type RoundingMode, roundingModeSchema, roundMoney } from "./rounding.js";
+import { ROUNDING_MODES, type RoundingMode, roundingModeSchema, roundMoney, sumAmounts } from "./rounding.js";
 
 function thrown(fn: () => unknown): KpiContractError {
   try {
@@ -160,5 +160,38 @@ describe("roundingModeSchema", () => {
     expect(result.error?.issues).toMatchObject([
       { message: "Expected a rounding mode: half-up, half-even, down, up, floor or ceiling" },
     ]);
+  });
+});
+
+describe("sumAmounts", () => {
+  const lines = (...amounts: string[]) => amounts.map((amount) => ({ amount }));
+
+  test("adds statement lines exactly, deductions included", () => {
+    expect(formatDecimal(sumAmounts(lines("1500.00", "2500.00", "-150.00")))).toBe("3850");
+    expect(formatDecimal(sumAmounts(lines("0.10", "0.20")))).toBe("0.3");
+    expect(formatDecimal(sumAmounts(lines("617", "-17")))).toBe("600");
+    expect(formatDecimal(sumAmounts(lines("1.005", "2.000")))).toBe("3.005");
+  });
+
+  test("an empty list and a zero sum are +0", () => {
+    expect(sumAmounts([]).isZero()).toBe(true);
+    expect(sumAmounts([]).isNeg()).toBe(false);
+    expect(sumAmounts(lines("5.00", "-5.00")).isNeg()).toBe(false);
+  });
+
+  test("stays exact past the safe integers: sums and amounts of more than 15 digits", () => {
+    // Eleven amounts of 15 digits: the count of cents passes 2^53 (and is odd, so a JS number
+    // would round it).
+    const eleven = lines(...Array.from({ length: 11 }, () => "9999999999999.97"));
+    expect(formatDecimal(sumAmounts(eleven))).toBe("109999999999999.67");
+    // An amount past the safe integers, even when the sum would be small.
+    expect(formatDecimal(sumAmounts(lines("-90000000000000.00", "90071992547409.93")))).toBe(
+      "71992547409.93",
+    );
+    expect(formatDecimal(sumAmounts(lines("1234567890123456.78", "0.01")))).toBe("1234567890123456.79");
+  });
+
+  test("amounts of different fraction digits are added exactly", () => {
+    expect(formatDecimal(sumAmounts(lines("1.50", "2.125", "3")))).toBe("6.625");
   });
 });

@@ -1,6 +1,6 @@
 import type Decimal from "decimal.js";
 import * as z from "zod";
-import { D, type Dec, formatMinor } from "../internal/decimal.js";
+import { D, type Dec, formatMinor, ZERO } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
 import type { DecimalString } from "./decimal.js";
 import { describeInput, isDecimalString } from "./decimal.js";
@@ -57,6 +57,8 @@ const DECIMAL_JS_MODE: Record<RoundingMode, Decimal.Rounding> = {
  */
 export function roundMoneyDec(amount: Dec, currency: string, mode: RoundingMode): Dec {
   const exponent = minorUnits(currency);
+  // An amount with no more digits than the currency has needs no rounding in any mode.
+  if (amount.decimalPlaces() <= exponent) return amount;
   return amount.toDecimalPlaces(exponent, DECIMAL_JS_MODE[mode]);
 }
 
@@ -100,4 +102,38 @@ export function roundMoney(
  */
 export function formatMoney(amount: Dec, currency: string): DecimalString {
   return formatMinor(amount, minorUnits(currency));
+}
+
+/**
+ * The exact sum of money amounts as {@link formatMoney} writes them (statement lines). When every
+ * amount has the same number of fraction digits, the sum is counted in those minor units with JS
+ * integers (an integer string whose value is a safe integer converts exactly) and parsed once; when
+ * the digits differ, or an amount or a partial sum leaves the safe integers, decimal.js adds them. Either way
+ * the result is the same exact value, and a zero sum is +0.
+ *
+ * @internal
+ * @param items - anything with a decimal-string `amount`
+ * @returns Σ amounts
+ */
+export function sumAmounts(items: readonly { readonly amount: DecimalString }[]): Dec {
+  let minor = 0;
+  let places = -1;
+  for (const { amount } of items) {
+    const dot = amount.indexOf(".");
+    const own = dot < 0 ? 0 : amount.length - dot - 1;
+    if (places >= 0 && own !== places) return sumDecimals(items);
+    places = own;
+    const units = Number(dot < 0 ? amount : amount.slice(0, dot) + amount.slice(dot + 1));
+    minor += units;
+    if (!Number.isSafeInteger(units) || !Number.isSafeInteger(minor)) return sumDecimals(items);
+  }
+  if (minor === 0) return ZERO;
+  const sign = minor < 0 ? "-" : "";
+  const units = String(Math.abs(minor)).padStart(places + 1, "0");
+  const cut = units.length - places;
+  return new D(places === 0 ? `${sign}${units}` : `${sign}${units.slice(0, cut)}.${units.slice(cut)}`);
+}
+
+function sumDecimals(items: readonly { readonly amount: DecimalString }[]): Dec {
+  return items.reduce((sum, { amount }) => sum.plus(amount), ZERO);
 }
