@@ -32,6 +32,10 @@ const settings = D as { precision: number };
  * @internal
  */
 export function quotient(numerator: Dec | number, denominator: Dec | number): Dec {
+  if (typeof numerator !== "number" && typeof denominator !== "number") {
+    const long = longQuotient(numerator, denominator);
+    if (long !== undefined) return long;
+  }
   // decimal.js reads the precision from the constructor at the call; it is lowered for this one
   // synchronous division only, so sums and products elsewhere stay exact.
   settings.precision = QUOTIENT_DIGITS;
@@ -40,6 +44,51 @@ export function quotient(numerator: Dec | number, denominator: Dec | number): De
   } finally {
     settings.precision = EXACT;
   }
+}
+
+/** Powers of ten as BigInts, 10^0 to 10^127. */
+const POW10: readonly bigint[] = (() => {
+  const out = [1n];
+  for (let k = 1; k < 128; k++) out.push((out[k - 1] as bigint) * 10n);
+  return out;
+})();
+
+/** The significand's digits of decimal.js's base-10^7 words: the first word as is, the others padded. */
+function digitsOf(words: readonly number[]): string {
+  let text = String(words[0]);
+  for (let i = 1; i < words.length; i++) text += String(words[i]).padStart(7, "0");
+  return text;
+}
+
+/**
+ * {@link quotient} by a divisor of more than seven significant digits (a 34-digit KPI value, say),
+ * where decimal.js's long division allocates several arrays per quotient word: here one BigInt
+ * division of the significands, scaled to give 35 or 36 digits, rounded half-even to 34 with the
+ * division's remainder deciding ties. Undefined (decimal.js divides) for a divisor of one word,
+ * where decimal.js is quick, a zero dividend (whose sign decimal.js keeps), and significands too far
+ * apart in length for the table of powers. Values are read through decimal.js's documented
+ * read-only `d`, `e` and `s`; a property test compares every result with decimal.js's.
+ */
+function longQuotient(x: Dec, y: Dec): Dec | undefined {
+  const xd = x.d as readonly number[] | null;
+  const yd = y.d as readonly number[] | null;
+  if (xd === null || yd === null || yd.length < 2 || xd[0] === 0) return undefined;
+  const xs = digitsOf(xd);
+  const ys = digitsOf(yd);
+  // x = xs × 10^(x.e − |xs| + 1), the same for y; scaled by 10^k the quotient has 35 or 36 digits.
+  const k = QUOTIENT_DIGITS + 1 + ys.length - xs.length;
+  if (k < 0 || k >= POW10.length) return undefined;
+  const n = BigInt(xs) * (POW10[k] as bigint);
+  const divisor = BigInt(ys);
+  const q = n / divisor;
+  const cut = q >= (POW10[QUOTIENT_DIGITS + 1] as bigint) ? 2 : 1;
+  const unit = POW10[cut] as bigint;
+  let kept = q / unit;
+  const dropped = q - kept * unit;
+  const half = unit / 2n;
+  if (dropped > half || (dropped === half && (n !== q * divisor || kept % 2n === 1n))) kept += 1n;
+  const exponent = x.e - xs.length + 1 - (y.e - ys.length + 1) - k + cut;
+  return new D(`${x.s === y.s ? "" : "-"}${kept}e${exponent}`);
 }
 
 /**

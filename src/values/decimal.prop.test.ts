@@ -1,7 +1,8 @@
 import { test as fcTest } from "@fast-check/vitest";
+import Decimal from "decimal.js";
 import fc from "fast-check";
-import { describe, expect } from "vitest";
-import { D, dec, formatDecimal, formatMinor, ZERO } from "../internal/decimal.js";
+import { describe, expect, test } from "vitest";
+import { D, dec, formatDecimal, formatMinor, quotient, ZERO } from "../internal/decimal.js";
 import {
   DECIMAL_PATTERN,
   decimalSchema,
@@ -103,4 +104,61 @@ describe("formatMinor", () => {
       expect(formatMinor(rounded, exponent)).toBe(expected);
     },
   );
+});
+
+describe("quotient", () => {
+  /** decimal.js itself at the SPEC's 34 digits half-even: the reference every quotient must equal. */
+  const Reference = Decimal.clone({
+    precision: 34,
+    rounding: Decimal.ROUND_HALF_EVEN,
+    toExpNeg: -9e15,
+    toExpPos: 9e15,
+    maxE: 9e15,
+    minE: -9e15,
+  });
+  const written = (q: Decimal) => ({ s: q.s, e: q.e, d: [...q.d], text: q.toFixed() });
+
+  /** A non-zero decimal of up to `digits` significant digits, anywhere from 10^-40 to 10^40. */
+  const nonZero = (digits: number) =>
+    fc
+      .record({
+        negative: fc.boolean(),
+        significand: fc.bigInt({ min: 1n, max: 10n ** BigInt(digits) - 1n }),
+        exponent: fc.integer({ min: -40, max: 40 }),
+      })
+      .map(({ negative, significand, exponent }) => `${negative ? "-" : ""}${significand}e${exponent}`);
+
+  fcTest.prop([nonZero(60), nonZero(45)], { numRuns: 2000 })(
+    "equals decimal.js's 34-digit half-even quotient, word for word",
+    (x, y) => {
+      expect(written(quotient(dec(x), dec(y)))).toEqual(written(new Reference(x).div(y)));
+    },
+  );
+
+  // Exact ties: x = y × t with t ending in 5 at the 35th digit (or 50 at the 35th–36th), so only
+  // the half-even rule decides; and the same plus a little, which must round up.
+  fcTest.prop(
+    [
+      nonZero(40),
+      fc.bigInt({ min: 10n ** 33n, max: 10n ** 34n - 1n }),
+      fc.constantFrom("5", "50"),
+      fc.integer({ min: -20, max: 20 }),
+      fc.boolean(),
+    ],
+    { numRuns: 1000 },
+  )(
+    "rounds exact ties half-even and a hair above them up, as decimal.js does",
+    (y, head, tail, shift, above) => {
+      const t = new D(`${head}${tail}e${shift}`);
+      const x = dec(y).times(above ? t.plus(new D(`1e${shift - 40}`)) : t);
+      expect(written(quotient(x, dec(y)))).toEqual(written(new Reference(x.toFixed()).div(y)));
+    },
+  );
+
+  test("a zero dividend keeps decimal.js's signed zero", () => {
+    const q = quotient(ZERO.neg(), dec("-12345678.9"));
+    expect(q.isZero()).toBe(true);
+    expect(q.isNeg()).toBe(false);
+    expect(quotient(ZERO, dec("-12345678.9")).isNeg()).toBe(true);
+  });
 });
