@@ -88,6 +88,18 @@ export function isCatalogueKpi(id: string): boolean {
 }
 
 /**
+ * Tells whether a definition is the catalogue's own object, whose results are written by the
+ * library itself (decimal strings in normal form, or null with one of the three reasons).
+ *
+ * @internal
+ * @param definition - a KPI definition
+ * @returns true for the catalogue's definitions only, not for a custom copy of one
+ */
+export function isCatalogueDefinition(definition: KpiDefinition): boolean {
+  return Object.hasOwn(BY_ID, definition.id) && BY_ID[definition.id] === definition;
+}
+
+/**
  * {@link getKpiDefinition} without its checks: the catalogue's definition, else the custom one of
  * that id, else undefined (for callers that treat an unknown id themselves).
  *

@@ -7,7 +7,7 @@ import { readFact } from "../facts/readFact.js";
 import type { PeriodFacts } from "../facts/schema.js";
 import { D, type Dec, quotient } from "../internal/decimal.js";
 import { periodFactsArbitrary } from "../testing/arbitraries.js";
-import { isDecimalString } from "../values/decimal.js";
+import { isDecimalString, normalizeDecimal } from "../values/decimal.js";
 import { listKpis } from "./catalogue.js";
 import { computeKpi } from "./computeKpi.js";
 import type { KpiDefinition, KpiResult } from "./types.js";
@@ -80,6 +80,8 @@ function checkResult(result: KpiResult): void {
     }
   } else {
     expect(isDecimalString(result.value)).toBe(true);
+    // In normal form as written: computeKpi passes the catalogue's results on unchecked.
+    expect(normalizeDecimal(result.value)).toBe(result.value);
     expect(result.value).not.toMatch(/NaN|Infinity|e/);
     expect(result.value).not.toBe("-0");
   }

@@ -11,7 +11,7 @@ import {
   normalizeDecimal,
 } from "../values/decimal.js";
 import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
-import { getKpiDefinition } from "./catalogue.js";
+import { getKpiDefinition, isCatalogueDefinition } from "./catalogue.js";
 import type { KpiComputeContext, KpiDefinition, KpiResult } from "./types.js";
 
 /** Options of {@link computeKpi}. */
@@ -173,6 +173,9 @@ function checkComputeKpiArguments(kpi: unknown, options: unknown): void {
 
 /** Refuses what a compute function must never return (NaN, Infinity, exponents, wrong shapes). */
 function checkResult(definition: KpiDefinition, result: KpiResult): KpiResult {
+  // The catalogue's results are the library's own writing (formatDecimal); only a custom compute
+  // function can return something else.
+  if (isCatalogueDefinition(definition)) return result;
   if (result.value === null) {
     if (["zero-denominator", "missing-facts", "insufficient-data"].includes(result.reason)) return result;
   } else if (isDecimalString(result.value)) {

@@ -18,13 +18,26 @@ export interface Expr {
   readonly text: string;
   readonly textPrec: Prec;
   readonly value: Dec;
+  /**
+   * The value as a JS number when it is a count, or a sum or difference of counts that stayed a
+   * safe integer: such sums are added as integers, with no Decimal arithmetic. Undefined otherwise.
+   */
+  readonly int: number | undefined;
+}
+
+/** The Decimals of 0 to 1023, shared (Decimals are immutable): most counts and sums of counts. */
+const SMALL_INTS: readonly Dec[] = Array.from({ length: 1024 }, (_, i) => new D(i));
+
+/** The Decimal of a safe integer (a count or a sum of counts). */
+function intDecimal(n: number): Dec {
+  return n >= 0 && n < SMALL_INTS.length ? (SMALL_INTS[n] as Dec) : new D(n);
 }
 
 /** A number as an atom; a negative number is bracketed so that `a − (-3)` stays unambiguous. */
 export function literal(value: Dec, formula?: string): Expr {
   const text = formatDecimal(value);
   const written = value.isNeg() ? `(${text})` : text;
-  return { formula: formula ?? written, formulaPrec: 2, text: written, textPrec: 2, value };
+  return { formula: formula ?? written, formulaPrec: 2, text: written, textPrec: 2, value, int: undefined };
 }
 
 /**
@@ -34,9 +47,11 @@ export function literal(value: Dec, formula?: string): Expr {
 export function factTerm(path: string, raw: string | number): Expr {
   if (typeof raw === "number") {
     const count = raw + 0;
-    return { formula: path, formulaPrec: 2, text: String(count), textPrec: 2, value: new D(count) };
+    const int = Number.isSafeInteger(count) ? count : undefined;
+    const value = int === undefined ? new D(count) : intDecimal(int);
+    return { formula: path, formulaPrec: 2, text: String(count), textPrec: 2, value, int };
   }
-  return { formula: path, formulaPrec: 2, text: raw, textPrec: 2, value: new D(raw) };
+  return { formula: path, formulaPrec: 2, text: raw, textPrec: 2, value: new D(raw), int: undefined };
 }
 
 /** Names an expression in formulas (`gmv`) while its text keeps the numbers. */
@@ -48,7 +63,7 @@ function wrap(s: string, needed: boolean): string {
   return needed ? `(${s})` : s;
 }
 
-function binary(a: Expr, op: string, b: Expr, prec: 0 | 1, value: Dec): Expr {
+function binary(a: Expr, op: string, b: Expr, prec: 0 | 1, value: Dec, int?: number): Expr {
   // The right operand is bracketed at equal precedence too: text is read left to right and
   // rounded arithmetic is not associative, so `a ÷ (b ÷ c)` must keep its brackets.
   return {
@@ -57,17 +72,27 @@ function binary(a: Expr, op: string, b: Expr, prec: 0 | 1, value: Dec): Expr {
     text: `${wrap(a.text, a.textPrec < prec)} ${op} ${wrap(b.text, b.textPrec <= prec)}`,
     textPrec: prec,
     value,
+    int,
   };
+}
+
+/** `a.int ± b.int` when both are integers and the result is a safe integer, else undefined. */
+function intResult(a: Expr, b: Expr, sign: 1 | -1): number | undefined {
+  if (a.int === undefined || b.int === undefined) return undefined;
+  const n = a.int + sign * b.int;
+  return Number.isSafeInteger(n) ? n + 0 : undefined;
 }
 
 /** a + b. */
 export function plus(a: Expr, b: Expr): Expr {
-  return binary(a, "+", b, 0, a.value.plus(b.value));
+  const int = intResult(a, b, 1);
+  return binary(a, "+", b, 0, int === undefined ? a.value.plus(b.value) : intDecimal(int), int);
 }
 
 /** a − b. */
 export function minus(a: Expr, b: Expr): Expr {
-  return binary(a, "−", b, 0, a.value.minus(b.value));
+  const int = intResult(a, b, -1);
+  return binary(a, "−", b, 0, int === undefined ? a.value.minus(b.value) : intDecimal(int), int);
 }
 
 /** a × b. */
