@@ -1,4 +1,11 @@
-import { type Dec, formatDecimal, quotient, readableDecimal, ZERO } from "../internal/decimal.js";
+import {
+  contractDecimal,
+  type Dec,
+  formatDecimal,
+  quotient,
+  readableDecimal,
+  ZERO,
+} from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import {
@@ -41,7 +48,7 @@ function payoutOf(
   const attainment = dec(e.attainment);
   if ("fixed" in payout) {
     return {
-      exact: e.met ? dec(payout.fixed) : ZERO,
+      exact: e.met ? contractDecimal(payout.fixed) : ZERO,
       formula: "fixed amount when the target is met",
       substituted: e.met ? payout.fixed : `${e.targetId} missed: 0`,
       steps: [{ name: "met", value: String(e.met) }],
@@ -52,10 +59,11 @@ function payoutOf(
     // The highest step reached: the largest `from` not above the attainment.
     let best: { from: DecimalString; amount: DecimalString } | undefined;
     for (const step of payout.steps) {
-      if (attainment.gte(step.from) && (best === undefined || dec(step.from).gt(best.from))) best = step;
+      const from = contractDecimal(step.from);
+      if (attainment.gte(from) && (best === undefined || from.gt(contractDecimal(best.from)))) best = step;
     }
     return {
-      exact: best === undefined ? ZERO : dec(best.amount),
+      exact: best === undefined ? ZERO : contractDecimal(best.amount),
       formula: "amount of the highest step whose `from` ≤ attainment",
       substituted:
         best === undefined
@@ -185,10 +193,10 @@ export function bonusLine(
   const steps = [...payout.steps];
   let cap: { cap: DecimalString; applied: boolean } | undefined;
   if (component.cap !== undefined) {
-    const applied = exact.gt(component.cap);
+    const applied = exact.gt(contractDecimal(component.cap));
     cap = { cap: component.cap, applied };
     if (applied) {
-      exact = dec(component.cap);
+      exact = contractDecimal(component.cap);
       steps.push({ name: `capped at ${component.cap}`, value: formatDecimal(exact) });
     }
   }

@@ -1,4 +1,5 @@
-import { dec, type FeeCycleContext, type FeeLineResult, isWhole, makeLine, prorate, say } from "./feeLine.js";
+import { contractDecimal } from "../internal/decimal.js";
+import { type FeeCycleContext, type FeeLineResult, isWhole, makeLine, prorate, say } from "./feeLine.js";
 import type { FixedComponent } from "./schema.js";
 
 /**
@@ -20,7 +21,7 @@ import type { FixedComponent } from "./schema.js";
  * ```
  */
 export function fixedLine(component: FixedComponent, ctx: FeeCycleContext): FeeLineResult {
-  const amount = dec(component.amount);
+  const amount = contractDecimal(component.amount);
   const daily = component.prorate === "daily" && !isWhole(ctx.proration);
   const exact = daily ? prorate(amount, ctx.proration) : amount;
   const { days, fullDays } = ctx.proration;

@@ -1,4 +1,10 @@
-import { type Dec, formatDecimal, readableDecimal, readablePair } from "../internal/decimal.js";
+import {
+  contractDecimal,
+  type Dec,
+  formatDecimal,
+  readableDecimal,
+  readablePair,
+} from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
   dec,
@@ -54,7 +60,7 @@ export function penaltyLine(
   let formula: string;
   let substituted: string;
   if (component.rateOfFixed !== undefined) {
-    magnitude = dec(options.fixedTotal).times(component.rateOfFixed);
+    magnitude = dec(options.fixedTotal).times(contractDecimal(component.rateOfFixed));
     formula = "−(rateOfFixed × Σ fixed lines), capped";
     substituted = `−(${component.rateOfFixed} × ${options.fixedTotal})`;
     steps.push(
@@ -62,17 +68,17 @@ export function penaltyLine(
       { name: "rateOfFixed", value: component.rateOfFixed },
     );
   } else {
-    magnitude = dec(component.amount ?? "0");
+    magnitude = contractDecimal(component.amount ?? "0");
     formula = "−amount, capped";
     substituted = `−${component.amount ?? "0"}`;
     steps.push({ name: "amount", value: component.amount ?? "0" });
   }
   let cap: { cap: DecimalString; applied: boolean } | undefined;
   if (component.cap !== undefined) {
-    const applied = magnitude.gt(component.cap);
+    const applied = magnitude.gt(contractDecimal(component.cap));
     cap = { cap: component.cap, applied };
     if (applied) {
-      magnitude = dec(component.cap);
+      magnitude = contractDecimal(component.cap);
       steps.push({ name: `capped at ${component.cap}`, value: formatDecimal(magnitude) });
     }
   }

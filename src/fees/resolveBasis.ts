@@ -1,4 +1,4 @@
-import { type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
+import { contractDecimal, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import {
@@ -85,7 +85,7 @@ export function resolveBasis(
     let over: Dec;
     let label: string;
     if (typeof basis.over === "string") {
-      over = dec(basis.over);
+      over = contractDecimal(basis.over);
       label = `over ${basis.over}`;
     } else {
       const e = evaluationOf(ctx, basis.over.baselineOf, component);

@@ -1,4 +1,4 @@
-import { readableDecimal, ZERO } from "../internal/decimal.js";
+import { contractDecimal, readableDecimal, ZERO } from "../internal/decimal.js";
 import {
   dec,
   type FeeCycleContext,
@@ -49,8 +49,8 @@ export function scorecardLine(component: ScorecardComponent, ctx: FeeCycleContex
       `计分奖金池 ${component.pool}：本期无评分，不支付`,
     );
     warnings.push(say(ctx.locale, `${component.name}: no score this cycle`, `${component.name}：本期无评分`));
-  } else if (dec(score).gte(component.threshold)) {
-    exact = dec(component.pool).times(score);
+  } else if (dec(score).gte(contractDecimal(component.threshold))) {
+    exact = contractDecimal(component.pool).times(score);
     substituted = `${component.pool} × ${score}`;
     const shown = readableDecimal(score, component.threshold);
     description = say(

@@ -1,4 +1,4 @@
-import { formatDecimal, quotient, readableDecimal, ZERO } from "../internal/decimal.js";
+import { contractDecimal, formatDecimal, quotient, readableDecimal, ZERO } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
   dec,
@@ -80,10 +80,10 @@ export function shareLine(
   let exact = tiers.amount;
   let cap: { cap: DecimalString; applied: boolean } | undefined;
   if (component.cap !== undefined) {
-    const applied = exact.gt(component.cap);
+    const applied = exact.gt(contractDecimal(component.cap));
     cap = { cap: component.cap, applied };
     if (applied) {
-      exact = dec(component.cap);
+      exact = contractDecimal(component.cap);
       steps.push({ name: `capped at ${component.cap}`, value: formatDecimal(exact) });
     }
   }

@@ -1,4 +1,4 @@
-import { D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
+import { contractDecimal, D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { type DecimalString, describeInput, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -107,7 +107,11 @@ export function applyTiersDec(
   scale?: Scale,
 ): { amount: Dec; parts: TierPart[] } {
   const bounds: (Dec | null)[] = tiers.map((t) =>
-    t.upTo === null ? null : scale ? quotient(new D(t.upTo).times(scale.num), scale.den) : new D(t.upTo),
+    t.upTo === null
+      ? null
+      : scale
+        ? quotient(contractDecimal(t.upTo).times(scale.num), scale.den)
+        : contractDecimal(t.upTo),
   );
   if (mode === "volume") {
     // The one tier containing the whole basis: upTo is inclusive.
@@ -117,8 +121,8 @@ export function applyTiersDec(
     });
     if (index === -1) index = tiers.length - 1;
     const tier = tiers[index] as Tier;
-    const flat = new D(tier.flat ?? "0");
-    const amount = basis.times(tier.rate).plus(flat);
+    const flat = contractDecimal(tier.flat ?? "0");
+    const amount = basis.times(contractDecimal(tier.rate)).plus(flat);
     const from = index === 0 ? ZERO : (bounds[index - 1] as Dec);
     const upper = bounds[index] ?? null;
     return {
@@ -144,8 +148,8 @@ export function applyTiersDec(
     const part = top.gt(lower) ? top.minus(lower) : ZERO;
     // The first tier's flat is always charged; a later tier's once the basis passes into it.
     const reached = i === 0 || basis.gt(lower);
-    const flat = reached ? new D(tier.flat ?? "0") : ZERO;
-    const tierAmount = part.times(tier.rate).plus(flat);
+    const flat = reached ? contractDecimal(tier.flat ?? "0") : ZERO;
+    const tierAmount = part.times(contractDecimal(tier.rate)).plus(flat);
     amount = amount.plus(tierAmount);
     return {
       tier: i,

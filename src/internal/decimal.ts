@@ -114,6 +114,28 @@ export const ZERO: Dec = new D(0);
 /** One, shared because Decimals are immutable. */
 export const ONE: Dec = new D(1);
 
+/** Decimals of contract texts read by {@link contractDecimal}; cleared when it reaches its bound. */
+const CONTRACT_TEXTS = new Map<string, Dec>();
+const CONTRACT_TEXTS_BOUND = 4096;
+
+/**
+ * The Decimal of a decimal text of a contract (an amount, rate, cap, bound or threshold), parsed
+ * once and shared: a schedule's few texts are read on every settlement, and Decimals are immutable,
+ * so sharing one changes nothing but the time. Kept in a bounded table keyed by the text (cleared
+ * when full). Only for contract texts, never for facts or history.
+ *
+ * @internal
+ */
+export function contractDecimal(text: string): Dec {
+  let value = CONTRACT_TEXTS.get(text);
+  if (value === undefined) {
+    if (CONTRACT_TEXTS.size >= CONTRACT_TEXTS_BOUND) CONTRACT_TEXTS.clear();
+    value = new D(text);
+    CONTRACT_TEXTS.set(text, value);
+  }
+  return value;
+}
+
 /** Reads a decimal string (already validated) or a Dec into a Dec. */
 export function dec(value: string | Dec): Dec {
   return typeof value === "string" ? new D(value) : value;

@@ -1,7 +1,17 @@
 import Decimal from "decimal.js";
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
-import { D, dec, formatDecimal, formatMinor, ONE, power, quotient, ZERO } from "../internal/decimal.js";
+import {
+  contractDecimal,
+  D,
+  dec,
+  formatDecimal,
+  formatMinor,
+  ONE,
+  power,
+  quotient,
+  ZERO,
+} from "../internal/decimal.js";
 import {
   countSchema,
   DECIMAL_PATTERN,
@@ -312,5 +322,25 @@ describe("internal decimal constructor", () => {
 
   test("formatMinor refuses an amount that was not rounded first", () => {
     expect(() => formatMinor(dec("1.005"), 2)).toThrow("is not rounded to 2 fraction digits");
+  });
+});
+
+describe("contractDecimal", () => {
+  test("parses a contract text once and shares the Decimal", () => {
+    const a = contractDecimal("2500.00");
+    expect(formatDecimal(a)).toBe("2500");
+    expect(contractDecimal("2500.00")).toBe(a);
+    // Another spelling of the same number is another text (and an equal Decimal).
+    expect(contractDecimal("2500")).not.toBe(a);
+    expect(contractDecimal("2500").eq(a)).toBe(true);
+  });
+
+  test("keeps every value right past the table's bound (it starts over when full)", () => {
+    const first = contractDecimal("0.0001");
+    for (let i = 0; i < 5000; i++) expect(formatDecimal(contractDecimal(`${i}.5`))).toBe(`${i}.5`);
+    // The table was cleared on the way: the first text is parsed again, to the same value.
+    expect(contractDecimal("0.0001")).not.toBe(first);
+    expect(formatDecimal(contractDecimal("0.0001"))).toBe("0.0001");
+    expect(contractDecimal("-0").isNeg()).toBe(true);
   });
 });
