@@ -447,8 +447,24 @@ export function createFactsPool(
   let all: readonly PeriodFacts[] | undefined;
   let kept: Map<string, PooledFacts> | undefined;
   let historyHasCycle: boolean | undefined;
+  // The stores' part of a key, made once per store list (a target's or fee's list, or undefined
+  // for all stores): the pool is asked for the same few lists many times per call.
+  let allStores: string | undefined;
+  const storeKeys = new Map<readonly string[], string>();
+  const storesKey = (storeIds: readonly string[] | undefined): string => {
+    if (storeIds === undefined) {
+      allStores ??= storeIdsOf(contract, undefined).join("\u0000");
+      return allStores;
+    }
+    let key = storeKeys.get(storeIds);
+    if (key === undefined) {
+      key = storeIdsOf(contract, storeIds).join("\u0000");
+      storeKeys.set(storeIds, key);
+    }
+    return key;
+  };
   const keyOf = (storeIds: readonly string[] | undefined, period: Period) =>
-    `${storeIdsOf(contract, storeIds).join("\u0000")}\u0001${period.start}..${period.end}`;
+    `${storesKey(storeIds)}\u0001${period.start}..${period.end}`;
   const keptMap = (): Map<string, PooledFacts> => {
     if (kept !== undefined) return kept;
     let byHistory = POOLED_HISTORY.get(contract);
