@@ -1,4 +1,5 @@
 import {
+  compare,
   contractDecimal,
   type Dec,
   formatDecimal,
@@ -75,7 +76,7 @@ export function penaltyLine(
   }
   let cap: { cap: DecimalString; applied: boolean } | undefined;
   if (component.cap !== undefined) {
-    const applied = magnitude.gt(contractDecimal(component.cap));
+    const applied = compare(magnitude, contractDecimal(component.cap)) > 0;
     cap = { cap: component.cap, applied };
     if (applied) {
       magnitude = contractDecimal(component.cap);

@@ -1,4 +1,4 @@
-import { contractDecimal, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
+import { compare, contractDecimal, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import {
@@ -107,7 +107,7 @@ export function resolveBasis(
         value: formatDecimal(over),
       });
     }
-    amount = amount.gt(over) ? amount.minus(over) : ZERO;
+    amount = compare(amount, over) > 0 ? amount.minus(over) : ZERO;
     steps.push({ name: "increment over it (never negative)", value: formatDecimal(amount) });
   }
   return { amount, ...(carryForward !== undefined ? { carryForward } : {}), steps, warnings };

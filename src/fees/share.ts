@@ -1,4 +1,11 @@
-import { contractDecimal, formatDecimal, quotient, readableDecimal, ZERO } from "../internal/decimal.js";
+import {
+  compare,
+  contractDecimal,
+  formatDecimal,
+  quotient,
+  readableDecimal,
+  ZERO,
+} from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
   dec,
@@ -80,7 +87,7 @@ export function shareLine(
   let exact = tiers.amount;
   let cap: { cap: DecimalString; applied: boolean } | undefined;
   if (component.cap !== undefined) {
-    const applied = exact.gt(contractDecimal(component.cap));
+    const applied = compare(exact, contractDecimal(component.cap)) > 0;
     cap = { cap: component.cap, applied };
     if (applied) {
       exact = contractDecimal(component.cap);

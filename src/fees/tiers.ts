@@ -1,4 +1,13 @@
-import { contractDecimal, D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
+import {
+  compare,
+  contractDecimal,
+  D,
+  type Dec,
+  formatDecimal,
+  ONE,
+  quotient,
+  ZERO,
+} from "../internal/decimal.js";
 import { describeIssues, toValidationIssues } from "../internal/issues.js";
 import { type DecimalString, describeInput, isDecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -117,7 +126,7 @@ export function applyTiersDec(
     // The one tier containing the whole basis: upTo is inclusive.
     let index = tiers.findIndex((_, i) => {
       const upper = bounds[i];
-      return upper === null || upper === undefined || basis.lte(upper);
+      return upper === null || upper === undefined || compare(basis, upper) <= 0;
     });
     if (index === -1) index = tiers.length - 1;
     const tier = tiers[index] as Tier;
@@ -144,10 +153,10 @@ export function applyTiersDec(
   const parts: TierPart[] = tiers.map((tier, i) => {
     const lower = i === 0 ? ZERO : (bounds[i - 1] as Dec);
     const upper = bounds[i] ?? null;
-    const top = upper === null || basis.lt(upper) ? basis : upper;
-    const part = top.gt(lower) ? top.minus(lower) : ZERO;
+    const top = upper === null || compare(basis, upper) < 0 ? basis : upper;
+    const part = compare(top, lower) > 0 ? top.minus(lower) : ZERO;
     // The first tier's flat is always charged; a later tier's once the basis passes into it.
-    const reached = i === 0 || basis.gt(lower);
+    const reached = i === 0 || compare(basis, lower) > 0;
     const flat = reached ? contractDecimal(tier.flat ?? "0") : ZERO;
     const tierAmount = part.times(contractDecimal(tier.rate)).plus(flat);
     amount = amount.plus(tierAmount);

@@ -114,6 +114,32 @@ export const ZERO: Dec = new D(0);
 /** One, shared because Decimals are immutable. */
 export const ONE: Dec = new D(1);
 
+/**
+ * Compares two finite Decimals as `x.cmp(y)` does (−1, 0 or 1; −0 equals 0), without the copy of
+ * `y` that decimal.js makes for every comparison: by sign, exponent, then base-10^7 words (read
+ * through decimal.js's documented read-only `s`, `e` and `d`). A property test compares it with
+ * `cmp` on every kind of pair.
+ *
+ * @internal
+ */
+export function compare(x: Dec, y: Dec): number {
+  const xd = x.d as readonly number[] | null;
+  const yd = y.d as readonly number[] | null;
+  if (xd === null || yd === null) return x.cmp(y);
+  const xs = x.s;
+  if (xd[0] === 0 || yd[0] === 0) return xd[0] !== 0 ? xs : yd[0] !== 0 ? -y.s : 0;
+  if (xs !== y.s) return xs;
+  const flip = xs < 0;
+  if (x.e !== y.e) return x.e > y.e !== flip ? 1 : -1;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) {
+    const a = xd[i] as number;
+    const b = yd[i] as number;
+    if (a !== b) return a > b !== flip ? 1 : -1;
+  }
+  return xd.length === yd.length ? 0 : xd.length > yd.length !== flip ? 1 : -1;
+}
+
 /** Decimals of contract texts read by {@link contractDecimal}; cleared when it reaches its bound. */
 const CONTRACT_TEXTS = new Map<string, Dec>();
 const CONTRACT_TEXTS_BOUND = 4096;

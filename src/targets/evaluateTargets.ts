@@ -6,7 +6,7 @@ import { parseFactsList } from "../facts/internal/readPeriodFacts.js";
 import { poolParsedFacts } from "../facts/poolFacts.js";
 import type { PeriodFacts, PeriodFactsInput } from "../facts/schema.js";
 import { checkArguments } from "../internal/arguments.js";
-import { D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
+import { compare, D, type Dec, formatDecimal, ONE, quotient, ZERO } from "../internal/decimal.js";
 import { deepFreeze } from "../internal/deepFreeze.js";
 import { refuse, toValidationIssues } from "../internal/issues.js";
 import { safeParseData } from "../internal/plainJson.js";
@@ -539,15 +539,15 @@ export function createFactsPool(
 function compareGoal(kind: GoalKind, polarity: KpiPolarity, actual: Dec, target: Dec): boolean {
   switch (kind) {
     case "atLeast":
-      return actual.gte(target);
+      return compare(actual, target) >= 0;
     case "atMost":
-      return actual.lte(target);
+      return compare(actual, target) <= 0;
     case "above":
-      return actual.gt(target);
+      return compare(actual, target) > 0;
     case "below":
-      return actual.lt(target);
+      return compare(actual, target) < 0;
     case "change":
-      return polarity === "higher-is-better" ? actual.gte(target) : actual.lte(target);
+      return polarity === "higher-is-better" ? compare(actual, target) >= 0 : compare(actual, target) <= 0;
   }
 }
 
@@ -558,7 +558,7 @@ function notPositive(value: Dec): boolean {
 
 function clamp(value: Dec, cap: Dec): Dec {
   if (value.isNeg()) return ZERO;
-  return value.gt(cap) ? cap : value;
+  return compare(value, cap) > 0 ? cap : value;
 }
 
 /**
@@ -1154,7 +1154,7 @@ function scoreOfEvaluations(
   let weighted = ZERO;
   for (let i = 0; i < counted.length; i++) {
     const a = attainments[i] as Dec;
-    weighted = weighted.plus((weights[i] as Dec).times(a.gt(ONE) ? ONE : a));
+    weighted = weighted.plus((weights[i] as Dec).times(compare(a, ONE) > 0 ? ONE : a));
   }
   const score = quotient(weighted, weightSum);
   const terms = counted.map((e) => `${e.weight} × min(${e.attainment}, 1)`).join(" + ");

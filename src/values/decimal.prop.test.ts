@@ -2,7 +2,7 @@ import { test as fcTest } from "@fast-check/vitest";
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { D, dec, formatDecimal, formatMinor, quotient, ZERO } from "../internal/decimal.js";
+import { compare, D, dec, formatDecimal, formatMinor, quotient, ZERO } from "../internal/decimal.js";
 import {
   DECIMAL_PATTERN,
   decimalSchema,
@@ -160,5 +160,35 @@ describe("quotient", () => {
     expect(q.isZero()).toBe(true);
     expect(q.isNeg()).toBe(false);
     expect(quotient(ZERO, dec("-12345678.9")).isNeg()).toBe(true);
+  });
+});
+
+describe("compare", () => {
+  // Values near each other as well as far apart: shared prefixes, word boundaries, zeros of both
+  // signs, and equal values written differently.
+  const near = fc.oneof(
+    decimalString,
+    fc.constantFrom(
+      "0",
+      "-0",
+      "0.000",
+      "1",
+      "1.0",
+      "-1",
+      "9999999",
+      "10000000",
+      "10000000.0000001",
+      "0.2142857",
+    ),
+    fc
+      .tuple(
+        fc.constantFrom("0.2142857142857142857", "-46000", "1234567.1234567"),
+        fc.integer({ min: 0, max: 9 }),
+      )
+      .map(([p, d]) => `${p}${d}`),
+  );
+  fcTest.prop([near, near], { numRuns: 3000 })("orders as decimal.js's cmp does", (a, b) => {
+    expect(compare(dec(a), dec(b))).toBe(dec(a).cmp(dec(b)));
+    expect(compare(dec(a), dec(a))).toBe(0);
   });
 });

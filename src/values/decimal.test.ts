@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
 import {
+  compare,
   contractDecimal,
   D,
   dec,
@@ -342,5 +343,28 @@ describe("contractDecimal", () => {
     expect(contractDecimal("0.0001")).not.toBe(first);
     expect(formatDecimal(contractDecimal("0.0001"))).toBe("0.0001");
     expect(contractDecimal("-0").isNeg()).toBe(true);
+  });
+});
+
+describe("compare", () => {
+  // Pairs that reach each branch: zeros, signs, exponents, a differing word, and one value's words
+  // a prefix of the other's (in both signs, where the order flips).
+  test.each([
+    ["0", "-0", 0],
+    ["0", "5", -1],
+    ["-5", "0", -1],
+    ["-5", "5", -1],
+    ["100", "99.9", 1],
+    ["-100", "-99.9", -1],
+    ["1234567.1234567", "1234567.1234568", -1],
+    ["-1234567.1234567", "-1234567.1234568", 1],
+    ["1234567.1234567", "1234567.12345671", -1],
+    ["-1234567.1234567", "-1234567.12345671", 1],
+    ["1234567.12345671", "1234567.1234567", 1],
+    ["-1234567.12345671", "-1234567.1234567", -1],
+    ["2500.00", "2500", 0],
+  ])("compare(%s, %s) is %i, as cmp says", (a, b, expected) => {
+    expect(compare(dec(a), dec(b))).toBe(expected);
+    expect(dec(a).cmp(dec(b))).toBe(expected);
   });
 });
