@@ -367,4 +367,10 @@ describe("compare", () => {
     expect(compare(dec(a), dec(b))).toBe(expected);
     expect(dec(a).cmp(dec(b))).toBe(expected);
   });
+
+  test("a non-finite value (never made by the library) is left to cmp", () => {
+    expect(compare(new D(Infinity), dec("1"))).toBe(1);
+    expect(compare(dec("1"), new D(-Infinity))).toBe(1);
+    expect(compare(new D(NaN), dec("1"))).toBeNaN();
+  });
 });

@@ -43,6 +43,15 @@ describe("sums of counts", () => {
     expect(times(factTerm("a", 2), factTerm("b", 3)).int).toBeUndefined();
   });
 
+  test("a number that is not a safe integer is never added as one", () => {
+    // Read from its shortest text, as every number is (SPEC §1.1), and then added exactly.
+    const big = factTerm("a", 2 ** 60);
+    expect(big.int).toBeUndefined();
+    expect(big.text).toBe("1152921504606847000");
+    expect(formatDecimal(big.value)).toBe("1152921504606847000");
+    expect(formatDecimal(plus(big, factTerm("b", 1)).value)).toBe("1152921504606847001");
+  });
+
   test("counts beyond the shared table get their own Decimal", () => {
     expect(formatDecimal(plus(factTerm("a", 1000), factTerm("b", 24)).value)).toBe("1024");
     expect(formatDecimal(factTerm("a", 123456789).value)).toBe("123456789");
