@@ -191,6 +191,11 @@ describe("sumAmounts", () => {
     expect(formatDecimal(sumAmounts(lines("1234567890123456.78", "0.01")))).toBe("1234567890123456.79");
   });
 
+  test("a text that is not a decimal string is never read as a number", () => {
+    expect(() => sumAmounts(lines("1.00", ""))).toThrow();
+    expect(() => sumAmounts(lines(" 12.00"))).toThrow();
+  });
+
   test("amounts of different fraction digits are added exactly", () => {
     expect(formatDecimal(sumAmounts(lines("1.50", "2.125", "3")))).toBe("6.625");
   });

@@ -119,6 +119,8 @@ export function sumAmounts(items: readonly { readonly amount: DecimalString }[])
   let minor = 0;
   let places = -1;
   for (const { amount } of items) {
+    // Number() would also read "", " 12" or "0x10": anything but a decimal string takes decimal.js.
+    if (!isDecimalString(amount)) return sumDecimals(items);
     const dot = amount.indexOf(".");
     const own = dot < 0 ? 0 : amount.length - dot - 1;
     if (places >= 0 && own !== places) return sumDecimals(items);
