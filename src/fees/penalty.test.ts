@@ -19,6 +19,13 @@ describe("penaltyLine", () => {
     expect(penaltyLine(byAmount, ctx, { fixedTotal: "0.00" })?.line.amount).toBe("-250.00");
   });
 
+  it("a penalty exactly at its cap is not capped", () => {
+    const ctx = context({ evaluations: [evaluation("acos", "missed")] });
+    const line = penaltyLine({ ...byAmount, cap: "400.00" }, ctx, { fixedTotal: "0.00" })?.line;
+    expect(line?.amount).toBe("-400.00");
+    expect(line?.trace.cap).toEqual({ cap: "400.00", applied: false });
+  });
+
   it("gives no line when met, pending, or not judged this cycle", () => {
     for (const e of [
       evaluation("acos", "met"),

@@ -46,8 +46,17 @@ describe("shareLine", () => {
     });
     const ctx = context({ proration: { days: 10, fullDays: 31 } });
     expect(shareLine(component, ctx, { value: "12000" }).line.amount).toBe("200.00");
-    // basis 9,000 below the prorated over: 0
-    expect(shareLine(component, ctx, { value: "9000" }).line.amount).toBe("0.00");
+    // basis 9,000 below the prorated over: 0, and the trace says so (the increment is 0, not −1,000)
+    const below = shareLine(component, ctx, { value: "9000" }).line;
+    expect(below.amount).toBe("0.00");
+    expect(below.trace.steps).toContainEqual({ name: "increment over it (never negative)", value: "0" });
+  });
+
+  it("a share exactly at its cap is not capped", () => {
+    // 100,000 × 5%/3% = 3,400.00: a cap of exactly 3,400.00 does not bite
+    const { line } = shareLine(share({ cap: "3400.00" }), context(), { value: "100000" });
+    expect(line.amount).toBe("3400.00");
+    expect(line.trace.cap).toEqual({ cap: "3400.00", applied: false });
   });
 
   it("cap limits the share", () => {

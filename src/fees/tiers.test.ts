@@ -36,6 +36,10 @@ describe("applyTiers", () => {
     ).toBe("650");
   });
 
+  it("volume: a basis inside the first tier is charged at the first tier's rate", () => {
+    expect(applyTiers("10000", twoTiers, "volume").amount).toBe("500");
+  });
+
   it("upTo is inclusive: a basis exactly at the boundary stays in the lower tier (volume)", () => {
     // 20,000 ≤ 20,000 → first tier: 20,000 × 5% = 1,000
     expect(applyTiers("20000", twoTiers, "volume").amount).toBe("1000");
