@@ -181,6 +181,8 @@ export function formatDecimal(value: Dec): string {
  */
 export function formatMinor(value: Dec, exponent: number): string {
   if (value.isZero()) return ZERO.toFixed(exponent);
+  // Never for money (an amount past 10^9e15), but written as before: "Infinity", "NaN".
+  if (!value.isFinite()) return value.toFixed(exponent);
   // Plain notation with the value's own digits (no rounding), padded: decimal.js's toFixed(n)
   // would round first, several times slower, and nothing is left to round here.
   const plain = value.toFixed();

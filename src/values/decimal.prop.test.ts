@@ -135,22 +135,31 @@ describe("quotient", () => {
     },
   );
 
+  // Long divisors (a product of two 34-digit values, as a reconciliation divides by) up to past the
+  // table of powers of ten, where decimal.js divides again.
+  fcTest.prop([nonZero(12), nonZero(140)], { numRuns: 500 })(
+    "equals decimal.js's quotient for divisors of up to 140 digits",
+    (x, y) => {
+      expect(written(quotient(dec(x), dec(y)))).toEqual(written(new Reference(x).div(y)));
+    },
+  );
+
   // Exact ties: x = y × t with t ending in 5 at the 35th digit (or 50 at the 35th–36th), so only
-  // the half-even rule decides; and the same plus a little, which must round up.
+  // the half-even rule decides; and the same plus or minus a little, which must round up or down.
   fcTest.prop(
     [
       nonZero(40),
       fc.bigInt({ min: 10n ** 33n, max: 10n ** 34n - 1n }),
       fc.constantFrom("5", "50"),
       fc.integer({ min: -20, max: 20 }),
-      fc.boolean(),
+      fc.constantFrom(-1, 0, 1),
     ],
     { numRuns: 1000 },
   )(
-    "rounds exact ties half-even and a hair above them up, as decimal.js does",
-    (y, head, tail, shift, above) => {
+    "rounds exact ties half-even, a hair above them up and a hair below down, as decimal.js does",
+    (y, head, tail, shift, side) => {
       const t = new D(`${head}${tail}e${shift}`);
-      const x = dec(y).times(above ? t.plus(new D(`1e${shift - 40}`)) : t);
+      const x = dec(y).times(t.plus(new D(`${side}e${shift - 40}`)));
       expect(written(quotient(x, dec(y)))).toEqual(written(new Reference(x.toFixed()).div(y)));
     },
   );

@@ -321,6 +321,12 @@ describe("internal decimal constructor", () => {
     expect(formatMinor(dec("617"), 0)).toBe("617");
   });
 
+  test("formatMinor writes a non-finite value (never money) as decimal.js does", () => {
+    expect(formatMinor(new D(Infinity), 2)).toBe("Infinity");
+    expect(formatMinor(new D(-Infinity), 0)).toBe("-Infinity");
+    expect(formatMinor(new D(NaN), 2)).toBe("NaN");
+  });
+
   test("formatMinor refuses an amount that was not rounded first", () => {
     expect(() => formatMinor(dec("1.005"), 2)).toThrow("is not rounded to 2 fraction digits");
   });
@@ -366,6 +372,12 @@ describe("compare", () => {
   ])("compare(%s, %s) is %i, as cmp says", (a, b, expected) => {
     expect(compare(dec(a), dec(b))).toBe(expected);
     expect(dec(a).cmp(dec(b))).toBe(expected);
+  });
+
+  test("a divisor 93 digits longer than the dividend (past the table of powers) is divided exactly", () => {
+    const divisor = `1${"7".repeat(93)}`;
+    const reference = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN });
+    expect(formatDecimal(quotient(dec("3"), dec(divisor)))).toBe(new reference("3").div(divisor).toFixed());
   });
 
   test("a non-finite value (never made by the library) is left to cmp", () => {
