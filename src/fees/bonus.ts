@@ -9,6 +9,7 @@ import {
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import {
+  applyCap,
   dec,
   evaluationOf,
   type FeeBasisValue,
@@ -189,17 +190,10 @@ export function bonusLine(
     );
   }
   const payout = payoutOf(component.payout, e, ctx, component.name, basis);
-  let exact = payout.exact;
   const steps = [...payout.steps];
-  let cap: { cap: DecimalString; applied: boolean } | undefined;
-  if (component.cap !== undefined) {
-    const applied = exact.gt(contractDecimal(component.cap));
-    cap = { cap: component.cap, applied };
-    if (applied) {
-      exact = contractDecimal(component.cap);
-      steps.push({ name: `capped at ${component.cap}`, value: formatDecimal(exact) });
-    }
-  }
+  const capped = applyCap(payout.exact, component.cap, steps);
+  const exact = capped.amount;
+  const cap = capped.cap;
   // The attainment is judged against 1 and the payout's steps or range: it is shown so that it
   // keeps its order against each (readable in the description; exact in the trace).
   const p = component.payout;

@@ -1,4 +1,4 @@
-import { D, type Dec, formatDecimal, quotient } from "../internal/decimal.js";
+import { compare, contractDecimal, D, type Dec, formatDecimal, quotient } from "../internal/decimal.js";
 import type { TargetEvaluation, TargetStatus } from "../targets/evaluateTargets.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError } from "../values/KpiContractError.js";
@@ -131,6 +131,23 @@ export function prorate(amount: Dec, proration: ProrationDays): Dec {
 /** Whether the cycle is a whole cycle. @internal */
 export function isWhole(proration: ProrationDays): boolean {
   return proration.days === proration.fullDays;
+}
+
+/**
+ * Applies a component's own cap (share, bonus, penalty): an amount above it becomes the cap, with a
+ * `capped at` step; an amount at or below it is kept. The cap as the line's trace shows it, or
+ * undefined when the component has none. @internal
+ */
+export function applyCap(
+  amount: Dec,
+  cap: DecimalString | undefined,
+  steps: FeeTraceStep[],
+): { readonly amount: Dec; readonly cap: FeeLineTrace["cap"] } {
+  if (cap === undefined) return { amount, cap: undefined };
+  const limit = contractDecimal(cap);
+  if (compare(amount, limit) <= 0) return { amount, cap: { cap, applied: false } };
+  steps.push({ name: `capped at ${cap}`, value: formatDecimal(limit) });
+  return { amount: limit, cap: { cap, applied: true } };
 }
 
 /** Rounds an exact line amount once and writes it with the currency's digits. @internal */

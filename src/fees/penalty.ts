@@ -1,13 +1,7 @@
-import {
-  compare,
-  contractDecimal,
-  type Dec,
-  formatDecimal,
-  readableDecimal,
-  readablePair,
-} from "../internal/decimal.js";
+import { contractDecimal, type Dec, readableDecimal, readablePair } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
+  applyCap,
   dec,
   evaluationOf,
   type FeeCycleContext,
@@ -74,15 +68,9 @@ export function penaltyLine(
     substituted = `−${component.amount ?? "0"}`;
     steps.push({ name: "amount", value: component.amount ?? "0" });
   }
-  let cap: { cap: DecimalString; applied: boolean } | undefined;
-  if (component.cap !== undefined) {
-    const applied = compare(magnitude, contractDecimal(component.cap)) > 0;
-    cap = { cap: component.cap, applied };
-    if (applied) {
-      magnitude = contractDecimal(component.cap);
-      steps.push({ name: `capped at ${component.cap}`, value: formatDecimal(magnitude) });
-    }
-  }
+  const capped = applyCap(magnitude, component.cap, steps);
+  magnitude = capped.amount;
+  const cap = capped.cap;
   // Readable in the description; the exact values are in the trace.
   const [actualText, targetText] =
     e.actual !== null && e.target !== null

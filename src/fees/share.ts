@@ -1,13 +1,7 @@
-import {
-  compare,
-  contractDecimal,
-  formatDecimal,
-  quotient,
-  readableDecimal,
-  ZERO,
-} from "../internal/decimal.js";
+import { formatDecimal, quotient, readableDecimal, ZERO } from "../internal/decimal.js";
 import type { DecimalString } from "../values/decimal.js";
 import {
+  applyCap,
   dec,
   type FeeBasisValue,
   type FeeCycleContext,
@@ -84,16 +78,9 @@ export function shareLine(
     ...resolved.steps,
     { name: `tiers (${component.mode})`, value: formatDecimal(tiers.amount) },
   ];
-  let exact = tiers.amount;
-  let cap: { cap: DecimalString; applied: boolean } | undefined;
-  if (component.cap !== undefined) {
-    const applied = compare(exact, contractDecimal(component.cap)) > 0;
-    cap = { cap: component.cap, applied };
-    if (applied) {
-      exact = contractDecimal(component.cap);
-      steps.push({ name: `capped at ${component.cap}`, value: formatDecimal(exact) });
-    }
-  }
+  const capped = applyCap(tiers.amount, component.cap, steps);
+  let exact = capped.amount;
+  const cap = capped.cap;
   const gate = failedGate(ctx, component.gates, component.name);
   if (gate !== undefined) {
     steps.push({ name: `gate ${gate.targetId} ${gate.status}: held back`, value: "0" });

@@ -4,19 +4,14 @@ import type { PeriodFacts } from "../facts/schema.js";
 import { toValidationIssues } from "../internal/issues.js";
 import { currencySchema, isCurrencyCode, minorUnits } from "../values/currency.js";
 import { type Cycle, cycleSchema, cyclesOf } from "../values/cycle.js";
-import { describeInput } from "../values/decimal.js";
+import { describeInput, scaledToDecimalString } from "../values/decimal.js";
 import { idSchema } from "../values/id.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import { createLocalDater, timeZoneSchema } from "../values/localDate.js";
 import { addDays, type Period, periodSchema } from "../values/period.js";
 import { roundMoney } from "../values/rounding.js";
 import { createKeyIndex, hashKey, hashKeys, type KeyIndex } from "./createKeyIndex.js";
-import {
-  MINOR_TOO_LARGE,
-  parseMinorUnitsBig,
-  parseScaled,
-  scaledToDecimalString,
-} from "./parseMinorUnits.js";
+import { MINOR_TOO_LARGE, parseMinorUnitsBig, parseScaled } from "./parseMinorUnits.js";
 import {
   createScratch,
   readAdsDay,

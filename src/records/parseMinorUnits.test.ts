@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nonNegativeDecimalSchema } from "../values/decimal.js";
+import { nonNegativeDecimalSchema, scaledToDecimalString } from "../values/decimal.js";
 import {
   MINOR_MALFORMED,
   MINOR_TOO_LARGE,
@@ -8,7 +8,6 @@ import {
   parseMinorUnits,
   parseMinorUnitsBig,
   parseScaled,
-  scaledToDecimalString,
 } from "./parseMinorUnits.js";
 
 describe("parseMinorUnits", () => {

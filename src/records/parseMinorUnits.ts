@@ -128,22 +128,3 @@ export function parseScaled(text: string): { readonly units: bigint; readonly sc
   if (dot < 0) return { units: BigInt(text), scale: 0 };
   return { units: BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale: text.length - dot - 1 };
 }
-
-/**
- * Writes an exact scaled integer `units ÷ 10^scale` as a decimal string in plain notation.
- *
- * @param units - the scaled integer
- * @param scale - digits after the point (≥ 0)
- * @returns the decimal string with exactly `scale` fraction digits (none when 0)
- * @example
- * ```ts
- * scaledToDecimalString(-5n, 2); // "-0.05"
- * ```
- */
-export function scaledToDecimalString(units: bigint, scale: number): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-  const body =
-    scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
-  return negative ? `-${body}` : body;
-}

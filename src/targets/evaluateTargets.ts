@@ -449,13 +449,8 @@ export function createFactsPool(
   let historyHasCycle: boolean | undefined;
   // The stores' part of a key, made once per store list (a target's or fee's list, or undefined
   // for all stores): the pool is asked for the same few lists many times per call.
-  let allStores: string | undefined;
-  const storeKeys = new Map<readonly string[], string>();
+  const storeKeys = new Map<readonly string[] | undefined, string>();
   const storesKey = (storeIds: readonly string[] | undefined): string => {
-    if (storeIds === undefined) {
-      allStores ??= storeIdsOf(contract, undefined).join("\u0000");
-      return allStores;
-    }
     let key = storeKeys.get(storeIds);
     if (key === undefined) {
       key = storeIdsOf(contract, storeIds).join("\u0000");

@@ -1,6 +1,12 @@
 import { D } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
-import { type DecimalString, describeInput, isDecimalString, numberToDecimalString } from "./decimal.js";
+import {
+  type DecimalString,
+  describeInput,
+  isDecimalString,
+  numberToDecimalString,
+  scaledToDecimalString,
+} from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
 /**
@@ -105,7 +111,7 @@ export function allocate(
   for (const { index } of order.slice(0, Number(left))) {
     parts[index] = (parts[index] as bigint) + 1n;
   }
-  return parts.map((p) => writeMinorUnits(p, exponent, negative));
+  return parts.map((p) => scaledToDecimalString(negative ? -p : p, exponent));
 }
 
 function fractionDigits(decimal: string): number {
@@ -120,11 +126,4 @@ function fractionDigits(decimal: string): number {
 function toScaledInteger(decimal: string, digits: number): bigint {
   const [whole = "0", fraction = ""] = decimal.split(".");
   return BigInt(whole + fraction.replace(/0+$/, "").padEnd(digits, "0"));
-}
-
-/** Writes a count of minor units with exactly `exponent` fraction digits, never "-0". */
-function writeMinorUnits(units: bigint, exponent: number, negative: boolean): DecimalString {
-  const text = units.toString().padStart(exponent + 1, "0");
-  const body = exponent === 0 ? text : `${text.slice(0, -exponent)}.${text.slice(-exponent)}`;
-  return negative && units !== 0n ? `-${body}` : body;
 }

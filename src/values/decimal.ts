@@ -81,6 +81,27 @@ export function normalForm(decimal: string): string {
 }
 
 /**
+ * Writes an exact scaled integer `units ÷ 10^scale` as a decimal string in plain notation: the
+ * library's one writer of minor units and other scaled integers.
+ *
+ * @internal
+ * @param units - the scaled integer
+ * @param scale - digits after the point (≥ 0)
+ * @returns the decimal string with exactly `scale` fraction digits (none when 0), never "-0"
+ * @example
+ * ```ts
+ * scaledToDecimalString(-5n, 2); // "-0.05"
+ * ```
+ */
+export function scaledToDecimalString(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
+  const body =
+    scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+  return negative ? `-${body}` : body;
+}
+
+/**
  * Describes any input for an error message without ever throwing (a BigInt, a cyclic object or an
  * object without a prototype must still produce an issue, not a crash inside `safeParse`).
  *

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { D, type Dec, formatMinor, ZERO } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
 import type { DecimalString } from "./decimal.js";
-import { describeInput, isDecimalString } from "./decimal.js";
+import { describeInput, isDecimalString, scaledToDecimalString } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
 /**
@@ -129,11 +129,7 @@ export function sumAmounts(items: readonly { readonly amount: DecimalString }[])
     minor += units;
     if (!Number.isSafeInteger(units) || !Number.isSafeInteger(minor)) return sumDecimals(items);
   }
-  if (minor === 0) return ZERO;
-  const sign = minor < 0 ? "-" : "";
-  const units = String(Math.abs(minor)).padStart(places + 1, "0");
-  const cut = units.length - places;
-  return new D(places === 0 ? `${sign}${units}` : `${sign}${units.slice(0, cut)}.${units.slice(cut)}`);
+  return minor === 0 ? ZERO : new D(scaledToDecimalString(BigInt(minor), places));
 }
 
 function sumDecimals(items: readonly { readonly amount: DecimalString }[]): Dec {

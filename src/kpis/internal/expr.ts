@@ -80,7 +80,7 @@ function binary(a: Expr, op: string, b: Expr, prec: 0 | 1, value: Dec, int?: num
 function intResult(a: Expr, b: Expr, sign: 1 | -1): number | undefined {
   if (a.int === undefined || b.int === undefined) return undefined;
   const n = a.int + sign * b.int;
-  return Number.isSafeInteger(n) ? n + 0 : undefined;
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** a + b. */
