@@ -325,7 +325,8 @@ function poolOne(f: PeriodFacts): PeriodFacts {
     reviews = {};
     if (byStars !== undefined) {
       const stars: Mutable = {};
-      for (const star of STARS) {
+      for (let i = 0; i < STARS.length; i++) {
+        const star = STARS[i] as string;
         const count = byStars[star];
         if (count !== undefined) stars[star] = oneCount(count, `reviews.byStars.${star}`);
       }
@@ -336,7 +337,8 @@ function poolOne(f: PeriodFacts): PeriodFacts {
     reviews,
     inventory: oneFlat(f.inventory as Group | undefined, FLAT_FIELDS.inventory, currency, "inventory"),
   };
-  for (const group of SUMMED_GROUPS) {
+  for (let i = 0; i < SUMMED_GROUPS.length; i++) {
+    const group = SUMMED_GROUPS[i] as (typeof SUMMED_GROUPS)[number];
     pooled[group] = oneFlat(f[group] as Group | undefined, FLAT_FIELDS[group], currency, group);
   }
   const windows = f.ads?.attributed;

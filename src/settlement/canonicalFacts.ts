@@ -30,7 +30,8 @@ function scalar(value: unknown, verbatim = false): string {
 
 function flat(group: Plain, fields: readonly string[]): string {
   let out = "{";
-  for (const field of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as string;
     const value = group[field];
     if (value === undefined) continue;
     out += `${out.length > 1 ? "," : ""}"${field}":${scalar(value)}`;
@@ -40,7 +41,8 @@ function flat(group: Plain, fields: readonly string[]): string {
 
 function ads(group: Plain): string {
   let out = "{";
-  for (const field of ADS) {
+  for (let i = 0; i < ADS.length; i++) {
+    const field = ADS[i] as string;
     const value = group[field];
     if (value === undefined) continue;
     let written: string;
