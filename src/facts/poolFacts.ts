@@ -1,4 +1,5 @@
 import { D, type Dec } from "../internal/decimal.js";
+import { minorUnits } from "../values/currency.js";
 import { KpiContractError } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
 import { ATTRIBUTED_FIELDS, FLAT_FIELDS, type FlatGroup, STARS } from "./internal/factFields.js";
@@ -276,26 +277,33 @@ export function poolParsedFacts(facts: readonly PeriodFacts[]): PeriodFacts {
   return poolMany(facts);
 }
 
-/** One money fact as pooling writes it; a value already in that form is kept as is (no Decimal). */
-function oneMoney(value: unknown, currency: string): string {
+/**
+ * One money fact as pooling writes it; a value already in that form (the currency's `digits`
+ * after the point) is kept as is (no Decimal).
+ */
+function oneMoney(value: unknown, currency: string, digits: number): string {
   // Unparsed input (a number, say) takes the general sum, which reads or refuses it as before.
-  return typeof value === "string" && isWrittenFactMoney(value, currency)
+  return typeof value === "string" && isWrittenFactMoney(value, digits)
     ? value
     : sumMoney([value as string], currency);
 }
 
 /**
  * One count as pooling writes it: a safe integer added to 0 (which only turns -0 into 0); anything
- * else goes through the general sum, which refuses it with `count-overflow` as before.
+ * else goes through the general sum, which refuses it with `count-overflow` at `path.field` as
+ * before (the path is written only then).
  */
-function oneCount(value: unknown, path: string): number {
-  return Number.isSafeInteger(value) ? (value as number) + 0 : sumCounts([value as number], path);
+function oneCount(value: unknown, path: string, field: string): number {
+  return Number.isSafeInteger(value)
+    ? (value as number) + 0
+    : sumCounts([value as number], `${path}.${field}`);
 }
 
 function oneFlat(
   group: Group | undefined,
   fields: Readonly<Record<string, "money" | "count">>,
   currency: string,
+  digits: number,
   path: string,
 ): Mutable | undefined {
   if (group === undefined) return undefined;
@@ -303,7 +311,7 @@ function oneFlat(
   for (const field in fields) {
     const value = group[field];
     if (value === undefined) continue;
-    out[field] = fields[field] === "count" ? oneCount(value, `${path}.${field}`) : oneMoney(value, currency);
+    out[field] = fields[field] === "count" ? oneCount(value, path, field) : oneMoney(value, currency, digits);
   }
   return out;
 }
@@ -315,6 +323,7 @@ function oneFlat(
  */
 function poolOne(f: PeriodFacts): PeriodFacts {
   const currency = f.currency;
+  const digits = minorUnits(currency);
   const out: Mutable = {};
   if (f.store !== undefined) out.store = f.store;
   out.period = { start: f.period.start, end: f.period.end };
@@ -328,24 +337,36 @@ function poolOne(f: PeriodFacts): PeriodFacts {
       for (let i = 0; i < STARS.length; i++) {
         const star = STARS[i] as string;
         const count = byStars[star];
-        if (count !== undefined) stars[star] = oneCount(count, `reviews.byStars.${star}`);
+        if (count !== undefined) stars[star] = oneCount(count, "reviews.byStars", star);
       }
       reviews.byStars = stars;
     }
   }
   const pooled: Partial<Record<FactGroup, Mutable | undefined>> = {
     reviews,
-    inventory: oneFlat(f.inventory as Group | undefined, FLAT_FIELDS.inventory, currency, "inventory"),
+    inventory: oneFlat(
+      f.inventory as Group | undefined,
+      FLAT_FIELDS.inventory,
+      currency,
+      digits,
+      "inventory",
+    ),
   };
   for (let i = 0; i < SUMMED_GROUPS.length; i++) {
     const group = SUMMED_GROUPS[i] as (typeof SUMMED_GROUPS)[number];
-    pooled[group] = oneFlat(f[group] as Group | undefined, FLAT_FIELDS[group], currency, group);
+    pooled[group] = oneFlat(f[group] as Group | undefined, FLAT_FIELDS[group], currency, digits, group);
   }
   const windows = f.ads?.attributed;
   if (pooled.ads !== undefined && windows !== undefined) {
     const attributed: Mutable = {};
     for (const window of Object.keys(windows).sort()) {
-      attributed[window] = oneFlat(windows[window], ATTRIBUTED_FIELDS, currency, `ads.attributed.${window}`);
+      attributed[window] = oneFlat(
+        windows[window],
+        ATTRIBUTED_FIELDS,
+        currency,
+        digits,
+        `ads.attributed.${window}`,
+      );
     }
     pooled.ads.attributed = attributed;
   }

@@ -17,16 +17,16 @@ export function formatFactMoney(value: Dec, currency: string): string {
 
 /**
  * Whether a money fact is already written as {@link formatFactMoney} writes its value after
- * arithmetic: a decimal with exactly the currency's minor-unit digits and not a negative zero (sums
- * are exact, so no length rounds). Such text can be kept as it is where the value would otherwise be
- * summed and written again.
+ * arithmetic: a decimal with exactly `digits` (the currency's minor-unit digits) after the point and
+ * not a negative zero (sums are exact, so no length rounds). Such text can be kept as it is where the
+ * value would otherwise be summed and written again.
  *
  * @internal
  */
-export function isWrittenFactMoney(value: string, currency: string): boolean {
+export function isWrittenFactMoney(value: string, digits: number): boolean {
   if (!DECIMAL_PATTERN.test(value)) return false;
   const dot = value.indexOf(".");
-  if ((dot < 0 ? 0 : value.length - dot - 1) !== minorUnits(currency)) return false;
+  if ((dot < 0 ? 0 : value.length - dot - 1) !== digits) return false;
   // "-0.00" is written "0.00": only a negative with a non-zero digit is kept.
   return value.charCodeAt(0) !== 45 /* - */ || /[1-9]/.test(value);
 }

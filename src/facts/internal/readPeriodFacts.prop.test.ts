@@ -130,4 +130,38 @@ describe("readPeriodFacts (fast path of the facts schema)", () => {
     );
     agreesWithSchema(input);
   });
+
+  it("leaves facts to the schema while Object.prototype has an enumerable property", () => {
+    const input = JSON.parse(
+      '{"store":"us","period":{"start":"2026-03-01","end":"2026-03-31"},"currency":"USD","sales":{"gross":"10.00"}}',
+    );
+    expect(readPeriodFacts(input)).toBeDefined();
+    const proto = Object.prototype as Record<string, unknown>;
+    // A field's own name: read from the prototype by for…in, it would land in the facts.
+    proto.tax = "1.00";
+    try {
+      expect(readPeriodFacts(input)).toBeUndefined();
+      expect(readPeriodFacts(Object.assign(Object.create(null), input))).toBeUndefined();
+    } finally {
+      delete proto.tax;
+    }
+    expect(readPeriodFacts(input)).toStrictEqual(periodFactsSchema.parse(input));
+  });
+
+  it("reads a group in one pass when its keys come in the schema's order, and by field otherwise", () => {
+    fc.assert(
+      fc.property(periodFactsArbitrary(), fc.boolean(), (facts, reverse) => {
+        // The same facts with every object's keys reversed: the other path, the same result.
+        const reorder = (value: unknown): unknown => {
+          if (value === null || typeof value !== "object") return value;
+          const entries = Object.entries(value).map(([k, v]) => [k, reorder(v)] as const);
+          return Object.fromEntries(reverse ? entries.reverse() : entries);
+        };
+        const input = reorder(JSON.parse(JSON.stringify(facts)));
+        expect(readPeriodFacts(input)).toBeDefined();
+        agreesWithSchema(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

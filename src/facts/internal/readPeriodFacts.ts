@@ -16,20 +16,55 @@ import {
 type Plain = Record<string, unknown>;
 type Fields = Readonly<Record<string, FactFieldKind>>;
 
+/** A field's kind and its place in the schema's order. */
+interface FieldSlot {
+  readonly kind: FactFieldKind;
+  readonly index: number;
+}
+
+/** A group's fields by name, in an object without a prototype (so no name reads an inherited slot). */
+type FieldTable = Readonly<Record<string, FieldSlot | undefined>>;
+
+function fieldTable(fields: Fields): FieldTable {
+  const table: Record<string, FieldSlot> = Object.create(null);
+  Object.keys(fields).forEach((field, index) => {
+    table[field] = { kind: fields[field] as FactFieldKind, index };
+  });
+  return table;
+}
+
 const GROUP_FIELDS: Readonly<Record<string, Fields>> = FLAT_FIELDS;
+const GROUP_TABLES: Readonly<Record<string, FieldTable>> = Object.fromEntries(
+  Object.entries(FLAT_FIELDS).map(([group, fields]) => [group, fieldTable(fields)]),
+);
 const STAR_FIELDS: Fields = Object.fromEntries(STARS.map((s) => [s, "count"]));
+const STAR_TABLE = fieldTable(STAR_FIELDS);
+const ATTRIBUTED_TABLE = fieldTable(ATTRIBUTED_FIELDS);
 const ADS_KEYS: Readonly<Record<string, unknown>> = { ...FLAT_FIELDS.ads, attributed: true };
 const PERIOD_KEYS: Readonly<Record<string, unknown>> = { start: true, end: true };
 const REVIEWS_KEYS: Readonly<Record<string, unknown>> = { byStars: true };
 
 /** The top-level keys of period facts, in the order the schema writes them. */
 const TOP_LEVEL = ["store", "period", "currency", ...FACT_GROUPS] as const;
+const TOP_LEVEL_INDEX: Readonly<Record<string, number | undefined>> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(TOP_LEVEL.map((key, index) => [key, index])),
+);
 
 /** A plain object (an object literal or `JSON.parse` output); anything else is left to the schema. */
 function isPlain(value: unknown): value is Plain {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Whether `Object.prototype` has an enumerable property (a polluted prototype): `for…in` would then
+ * list it on every plain object, so the reader leaves such inputs to the schema.
+ */
+function prototypeHasEnumerable(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
 }
 
 /** True when every own key of `value` is a key of `allowed` and none holds `undefined`. */
@@ -50,19 +85,46 @@ function isMoneyText(value: unknown): value is string {
   return typeof value === "string" && value.charCodeAt(0) !== 45 && DECIMAL_PATTERN.test(value);
 }
 
-/** Copies `fields` of `value` in schema order; undefined when a value is not in its fast form. */
+/** Whether a field's value is in the form the schema keeps as given. */
+function isFastValue(kind: FactFieldKind, value: unknown): boolean {
+  return kind === "count" ? isCount(value) : isMoneyText(value);
+}
+
+/** Copies `fields` of `value` in schema order; false when a value is not in its fast form. */
 function copyFields(value: Plain, fields: Fields, out: Plain): boolean {
   for (const field in fields) {
     if (!Object.hasOwn(value, field)) continue;
     const v = value[field];
-    if (fields[field] === "count" ? !isCount(v) : !isMoneyText(v)) return false;
+    if (!isFastValue(fields[field] as FactFieldKind, v)) return false;
     out[field] = v;
   }
   return true;
 }
 
-function readFlat(value: unknown, fields: Fields): Plain | undefined {
-  if (!isPlain(value) || !keysWithin(value, fields)) return undefined;
+/**
+ * Reads a flat group. Keys that come in the schema's order (as JSON written from parsed facts has
+ * them) are read in one `for…in` pass over the input, where V8 reads each value straight from the
+ * object's layout; any other order is read field by field in the schema's order. The caller has
+ * checked that `Object.prototype` lists nothing, so `for…in` sees own keys only.
+ */
+function readFlat(value: unknown, fields: Fields, table: FieldTable): Plain | undefined {
+  if (!isPlain(value)) return undefined;
+  const out: Plain = {};
+  let last = -1;
+  for (const key in value) {
+    const slot = table[key];
+    if (slot === undefined || slot.index <= last) return readFlatByField(value, fields);
+    last = slot.index;
+    const v = value[key];
+    if (!isFastValue(slot.kind, v)) return undefined;
+    out[key] = v;
+  }
+  return out;
+}
+
+/** {@link readFlat} of keys in any order: checked against the group's fields, copied in their order. */
+function readFlatByField(value: Plain, fields: Fields): Plain | undefined {
+  if (!keysWithin(value, fields)) return undefined;
   const out: Plain = {};
   return copyFields(value, fields, out) ? out : undefined;
 }
@@ -77,7 +139,7 @@ function readAds(value: unknown): Plain | undefined {
   const windows: Plain = {};
   for (const key of Object.keys(attributed)) {
     if (!WINDOW_KEY_PATTERN.test(key)) return undefined;
-    const window = readFlat(attributed[key], ATTRIBUTED_FIELDS);
+    const window = readFlat(attributed[key], ATTRIBUTED_FIELDS, ATTRIBUTED_TABLE);
     if (window === undefined) return undefined;
     windows[key] = window;
   }
@@ -88,7 +150,7 @@ function readAds(value: unknown): Plain | undefined {
 function readReviews(value: unknown): Plain | undefined {
   if (!isPlain(value) || !keysWithin(value, REVIEWS_KEYS)) return undefined;
   if (!Object.hasOwn(value, "byStars")) return {};
-  const stars = readFlat(value.byStars, STAR_FIELDS);
+  const stars = readFlat(value.byStars, STAR_FIELDS, STAR_TABLE);
   return stars === undefined ? undefined : { byStars: stars };
 }
 
@@ -119,7 +181,7 @@ function readTopLevel(key: (typeof TOP_LEVEL)[number], value: unknown): unknown 
     case "reviews":
       return readReviews(value);
     default:
-      return readFlat(value, GROUP_FIELDS[key] as Fields);
+      return readFlat(value, GROUP_FIELDS[key] as Fields, GROUP_TABLES[key] as FieldTable);
   }
 }
 
@@ -128,15 +190,32 @@ function readTopLevel(key: (typeof TOP_LEVEL)[number], value: unknown): unknown 
  * schema keeps as written (unsigned decimal strings, safe-integer counts, real dates in order, a
  * known currency, no unknown key, no `undefined`) gives the object `periodFactsSchema.parse` would
  * give, key order included. Anything else (amounts as numbers, a negative zero, an unknown key,
- * any error) gives `undefined`, and the caller parses with the schema, which converts it or reports
- * every problem with its path. A property test checks that the two never disagree.
+ * any error, an `Object.prototype` with an enumerable property) gives `undefined`, and the caller
+ * parses with the schema, which converts it or reports every problem with its path. A property test
+ * checks that the two never disagree, with keys in the schema's order and in any other.
  *
  * @internal
  * @param input - anything
  * @returns the parsed facts (a new object), or undefined when only the schema can tell
  */
 export function readPeriodFacts(input: unknown): PeriodFacts | undefined {
-  if (!isPlain(input)) return undefined;
+  if (!isPlain(input) || prototypeHasEnumerable()) return undefined;
+  const out: Plain = {};
+  // One pass over the input's keys when they come in the schema's order; else key by key in it.
+  let last = -1;
+  for (const key in input) {
+    const index = TOP_LEVEL_INDEX[key];
+    if (index === undefined || index <= last) return readTopLevelByKey(input);
+    last = index;
+    const read = readTopLevel(key as (typeof TOP_LEVEL)[number], input[key]);
+    if (read === undefined) return undefined;
+    out[key] = read;
+  }
+  return out.period === undefined || out.currency === undefined ? undefined : (out as PeriodFacts);
+}
+
+/** {@link readPeriodFacts} of top-level keys in any order: read in the schema's order. */
+function readTopLevelByKey(input: Plain): PeriodFacts | undefined {
   const out: Plain = {};
   let seen = 0;
   for (const key of TOP_LEVEL) {
