@@ -5,9 +5,19 @@ import { canonicalJson, canonicalString } from "./normalizeDecimals.js";
 
 type Plain = Readonly<Record<string, unknown>>;
 
-/** A group's fields sorted by UTF-16 code units, as RFC 8785 writes members. */
-const sortedFields = (fields: Readonly<Record<string, string>>): readonly string[] =>
-  Object.freeze(Object.keys(fields).sort());
+/**
+ * A group's fields sorted by UTF-16 code units, as RFC 8785 writes members, each with its member
+ * prefix (`"gross":`) written once.
+ */
+interface SortedFields {
+  readonly names: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
+const sortedFields = (fields: Readonly<Record<string, string>>): SortedFields => {
+  const names = Object.keys(fields).sort();
+  return Object.freeze({ names, prefixes: names.map((name) => `${JSON.stringify(name)}:`) });
+};
 
 const SALES = sortedFields(FLAT_FIELDS.sales);
 const ADS = sortedFields({ ...FLAT_FIELDS.ads, attributed: "" });
@@ -17,7 +27,8 @@ const COSTS = sortedFields(FLAT_FIELDS.costs);
 const LISTINGS = sortedFields(FLAT_FIELDS.listings);
 const SERVICE = sortedFields(FLAT_FIELDS.service);
 const ATTRIBUTED = sortedFields(ATTRIBUTED_FIELDS);
-const PERIOD: readonly string[] = Object.freeze(["end", "start"]);
+const PERIOD = sortedFields({ start: "", end: "" });
+const STAR_FIELDS = sortedFields(Object.fromEntries(STARS.map((star) => [star, ""])));
 
 /** A member's value, as the general canonical writer writes it. */
 function scalar(value: unknown, verbatim = false): string {
@@ -28,21 +39,22 @@ function scalar(value: unknown, verbatim = false): string {
   return canonicalJson(value) as string;
 }
 
-function flat(group: Plain, fields: readonly string[]): string {
-  let out = "{";
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i] as string;
-    const value = group[field];
+function flat(group: Plain, fields: SortedFields): string {
+  const { names, prefixes } = fields;
+  let out = "";
+  for (let i = 0; i < names.length; i++) {
+    const value = group[names[i] as string];
     if (value === undefined) continue;
-    out += `${out.length > 1 ? "," : ""}"${field}":${scalar(value)}`;
+    out = member(out, prefixes[i] as string, scalar(value));
   }
-  return `${out}}`;
+  return out === "" ? "{}" : `${out}}`;
 }
 
 function ads(group: Plain): string {
-  let out = "{";
-  for (let i = 0; i < ADS.length; i++) {
-    const field = ADS[i] as string;
+  const { names, prefixes } = ADS;
+  let out = "";
+  for (let i = 0; i < names.length; i++) {
+    const field = names[i] as string;
     const value = group[field];
     if (value === undefined) continue;
     let written: string;
@@ -56,14 +68,14 @@ function ads(group: Plain): string {
     } else {
       written = scalar(value);
     }
-    out += `${out.length > 1 ? "," : ""}"${field}":${written}`;
+    out = member(out, prefixes[i] as string, written);
   }
-  return `${out}}`;
+  return out === "" ? "{}" : `${out}}`;
 }
 
 function reviews(group: Plain): string {
   const byStars = group.byStars as Plain | undefined;
-  return byStars === undefined ? "{}" : `{"byStars":${flat(byStars, STARS)}}`;
+  return byStars === undefined ? "{}" : `{"byStars":${flat(byStars, STAR_FIELDS)}}`;
 }
 
 /**
@@ -78,22 +90,26 @@ function reviews(group: Plain): string {
  */
 export function canonicalFacts(facts: PeriodFacts): string {
   const f = facts as Plain;
-  const parts: string[] = [];
-  const member = (key: string, written: string) => parts.push(`"${key}":${written}`);
   // Members in UTF-16 order: ads, costs, currency, inventory, listings, period, reviews, sales,
   // service, store, traffic.
-  if (f.ads !== undefined) member("ads", ads(f.ads as Plain));
-  if (f.costs !== undefined) member("costs", flat(f.costs as Plain, COSTS));
-  if (f.currency !== undefined) member("currency", scalar(f.currency, true));
-  if (f.inventory !== undefined) member("inventory", flat(f.inventory as Plain, INVENTORY));
-  if (f.listings !== undefined) member("listings", flat(f.listings as Plain, LISTINGS));
-  if (f.period !== undefined) member("period", canonicalPeriod(f.period as Period));
-  if (f.reviews !== undefined) member("reviews", reviews(f.reviews as Plain));
-  if (f.sales !== undefined) member("sales", flat(f.sales as Plain, SALES));
-  if (f.service !== undefined) member("service", flat(f.service as Plain, SERVICE));
-  if (f.store !== undefined) member("store", scalar(f.store, true));
-  if (f.traffic !== undefined) member("traffic", flat(f.traffic as Plain, TRAFFIC));
-  return `{${parts.join(",")}}`;
+  let out = "";
+  if (f.ads !== undefined) out = member(out, '"ads":', ads(f.ads as Plain));
+  if (f.costs !== undefined) out = member(out, '"costs":', flat(f.costs as Plain, COSTS));
+  if (f.currency !== undefined) out = member(out, '"currency":', scalar(f.currency, true));
+  if (f.inventory !== undefined) out = member(out, '"inventory":', flat(f.inventory as Plain, INVENTORY));
+  if (f.listings !== undefined) out = member(out, '"listings":', flat(f.listings as Plain, LISTINGS));
+  if (f.period !== undefined) out = member(out, '"period":', canonicalPeriod(f.period as Period));
+  if (f.reviews !== undefined) out = member(out, '"reviews":', reviews(f.reviews as Plain));
+  if (f.sales !== undefined) out = member(out, '"sales":', flat(f.sales as Plain, SALES));
+  if (f.service !== undefined) out = member(out, '"service":', flat(f.service as Plain, SERVICE));
+  if (f.store !== undefined) out = member(out, '"store":', scalar(f.store, true));
+  if (f.traffic !== undefined) out = member(out, '"traffic":', flat(f.traffic as Plain, TRAFFIC));
+  return out === "" ? "{}" : `${out}}`;
+}
+
+/** `out` (an object's members so far, opened) with one more member. */
+function member(out: string, prefix: string, written: string): string {
+  return `${out}${out === "" ? "{" : ","}${prefix}${written}`;
 }
 
 /**
