@@ -113,6 +113,8 @@ export interface FeeCycleContext {
  */
 export interface FeeBasisValue {
   readonly value: DecimalString;
+  /** `value` as the Decimal it was written from, when the caller has it (not parsed again). */
+  readonly decimal?: Dec;
   /** How it was computed, for the line's trace. */
   readonly trace?: unknown;
 }

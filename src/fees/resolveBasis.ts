@@ -38,7 +38,7 @@ export function resolveBasis(
   component: string,
   options: { readonly negativeBasis: "zero" | "carry-forward"; readonly carryIn?: DecimalString | undefined },
 ): ResolvedBasis {
-  let net = dec(value.value);
+  let net = value.decimal ?? dec(value.value);
   const steps: FeeTraceStep[] = [{ name: `${basis.kpi} (basis)`, value: formatDecimal(net) }];
   const warnings: string[] = [];
   const carry = options.negativeBasis === "carry-forward";

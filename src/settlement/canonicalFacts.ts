@@ -41,18 +41,18 @@ function scalar(value: unknown, verbatim = false): string {
 
 function flat(group: Plain, fields: SortedFields): string {
   const { names, prefixes } = fields;
-  let out = "";
+  let out = "{";
   for (let i = 0; i < names.length; i++) {
     const value = group[names[i] as string];
     if (value === undefined) continue;
     out = member(out, prefixes[i] as string, scalar(value));
   }
-  return out === "" ? "{}" : `${out}}`;
+  return `${out}}`;
 }
 
 function ads(group: Plain): string {
   const { names, prefixes } = ADS;
-  let out = "";
+  let out = "{";
   for (let i = 0; i < names.length; i++) {
     const field = names[i] as string;
     const value = group[field];
@@ -70,7 +70,7 @@ function ads(group: Plain): string {
     }
     out = member(out, prefixes[i] as string, written);
   }
-  return out === "" ? "{}" : `${out}}`;
+  return `${out}}`;
 }
 
 function reviews(group: Plain): string {
@@ -92,7 +92,7 @@ export function canonicalFacts(facts: PeriodFacts): string {
   const f = facts as Plain;
   // Members in UTF-16 order: ads, costs, currency, inventory, listings, period, reviews, sales,
   // service, store, traffic.
-  let out = "";
+  let out = "{";
   if (f.ads !== undefined) out = member(out, '"ads":', ads(f.ads as Plain));
   if (f.costs !== undefined) out = member(out, '"costs":', flat(f.costs as Plain, COSTS));
   if (f.currency !== undefined) out = member(out, '"currency":', scalar(f.currency, true));
@@ -104,12 +104,12 @@ export function canonicalFacts(facts: PeriodFacts): string {
   if (f.service !== undefined) out = member(out, '"service":', flat(f.service as Plain, SERVICE));
   if (f.store !== undefined) out = member(out, '"store":', scalar(f.store, true));
   if (f.traffic !== undefined) out = member(out, '"traffic":', flat(f.traffic as Plain, TRAFFIC));
-  return out === "" ? "{}" : `${out}}`;
+  return `${out}}`;
 }
 
-/** `out` (an object's members so far, opened) with one more member. */
+/** `out` (an object opened with `{`, with its members so far) with one more member. */
 function member(out: string, prefix: string, written: string): string {
-  return `${out}${out === "" ? "{" : ","}${prefix}${written}`;
+  return `${out}${out.length > 1 ? "," : ""}${prefix}${written}`;
 }
 
 /**

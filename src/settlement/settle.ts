@@ -20,6 +20,7 @@ import { shareLine } from "../fees/share.js";
 import { D, type Dec, formatDecimal, ZERO } from "../internal/decimal.js";
 import { findKpiDefinition, getKpiDefinition } from "../kpis/catalogue.js";
 import { computeKpiParsed } from "../kpis/computeKpi.js";
+import { kpiValueDecimal } from "../kpis/internal/run.js";
 import { COMPARISON_PREFIX } from "../kpis/salesGrowth.js";
 import type { KpiDefinition } from "../kpis/types.js";
 import { comparisonCycles, comparisonModeOf } from "../targets/comparison.js";
@@ -101,6 +102,7 @@ function computeBasis(
   return {
     value: {
       value: result.value,
+      decimal: kpiValueDecimal(result),
       trace: {
         stores: stores ?? contract.stores.map((s) => s.id),
         scope: resolved.scope,

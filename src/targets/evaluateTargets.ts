@@ -1151,12 +1151,9 @@ function scoreOfEvaluations(
     const a = attainments[i] as Dec;
     weighted = weighted.plus((weights[i] as Dec).times(compare(a, ONE) > 0 ? ONE : a));
   }
-  const score = quotient(weighted, weightSum);
+  const score = formatDecimal(quotient(weighted, weightSum));
   const terms = counted.map((e) => `${e.weight} × min(${e.attainment}, 1)`).join(" + ");
-  return {
-    score: formatDecimal(score),
-    trace: `(${terms}) ÷ ${formatDecimal(weightSum)} = ${formatDecimal(score)}`,
-  };
+  return { score, trace: `(${terms}) ÷ ${formatDecimal(weightSum)} = ${score}` };
 }
 
 /**

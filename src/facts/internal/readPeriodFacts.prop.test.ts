@@ -92,6 +92,8 @@ describe("readPeriodFacts (fast path of the facts schema)", () => {
       "facts",
       new Map(),
       { ...base, sales: { gross: 46000 } },
+      { ...base, sales: { refunds: "1.00", gross: 46000 } },
+      { ...base, ads: { attributed: { "14d": { sales: 5 } } } },
       { ...base, sales: { gross: "-0.00" } },
       { ...base, sales: { orders: -0 } },
       { ...base, sales: { orders: undefined } },
