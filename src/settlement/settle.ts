@@ -39,7 +39,7 @@ import { cyclesOf } from "../values/cycle.js";
 import type { DecimalString } from "../values/decimal.js";
 import { KpiContractError, type SafeResult, type ValidationIssue } from "../values/KpiContractError.js";
 import { addDays, type Period, sameDays } from "../values/period.js";
-import { formatMoney, sumAmounts } from "../values/rounding.js";
+import { formatMoney, sumAmounts, sumMoneyAmounts } from "../values/rounding.js";
 import { VERSION } from "../version.js";
 import { canonicalFactsList, canonicalPeriod } from "./canonicalFacts.js";
 import { evaluateStanding } from "./evaluateStanding.js";
@@ -739,7 +739,10 @@ export function settle(
     }
   }
   // (2) Penalties, each capped by its own cap; rateOfFixed reads this cycle's rounded fixed lines.
-  const fixedTotal = money(sumLines(lines.filter((l) => l.kind === "fixed")), fees.currency);
+  const fixedTotal = sumMoneyAmounts(
+    lines.filter((l) => l.kind === "fixed"),
+    fees.currency,
+  );
   for (const c of fees.components) {
     if (c.type !== "penalty") continue;
     const result = penaltyLine(c, ctx, { fixedTotal });
@@ -748,9 +751,8 @@ export function settle(
   // (3)–(5) Minimum top-up, maximum reduction, tax.
   warnings.push(...scheduleLines(parsedContract, ctx, lines));
 
-  const totalDec = sumLines(lines);
-  const total = money(totalDec, fees.currency);
-  if (totalDec.isNeg()) {
+  const total = sumMoneyAmounts(lines, fees.currency);
+  if (total.charCodeAt(0) === 45 /* - */) {
     warnings.push(
       say(
         locale,

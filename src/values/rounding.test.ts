@@ -1,7 +1,17 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { dec, formatDecimal, quotient } from "../internal/decimal.js";
+import { scaledToDecimalString } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
-import { ROUNDING_MODES, type RoundingMode, roundingModeSchema, roundMoney, sumAmounts } from "./rounding.js";
+import {
+  formatMoney,
+  ROUNDING_MODES,
+  type RoundingMode,
+  roundingModeSchema,
+  roundMoney,
+  sumAmounts,
+  sumMoneyAmounts,
+} from "./rounding.js";
 
 function thrown(fn: () => unknown): KpiContractError {
   try {
@@ -198,5 +208,45 @@ describe("sumAmounts", () => {
 
   test("amounts of different fraction digits are added exactly", () => {
     expect(formatDecimal(sumAmounts(lines("1.50", "2.125", "3")))).toBe("6.625");
+  });
+});
+
+describe("sumMoneyAmounts", () => {
+  const lines = (...amounts: string[]) => amounts.map((amount) => ({ amount }));
+
+  test("writes the sum with the currency's digits, as formatMoney writes sumAmounts", () => {
+    expect(sumMoneyAmounts(lines("1500.00", "1075.20"), "USD")).toBe("2575.20");
+    expect(sumMoneyAmounts(lines("1500.00"), "USD")).toBe("1500.00");
+    expect(sumMoneyAmounts(lines("5.00", "-5.00"), "USD")).toBe("0.00");
+    expect(sumMoneyAmounts(lines("-0.00"), "USD")).toBe("0.00");
+    expect(sumMoneyAmounts(lines("100.00", "-250.50"), "USD")).toBe("-150.50");
+    expect(sumMoneyAmounts([], "USD")).toBe("0.00");
+    expect(sumMoneyAmounts([], "JPY")).toBe("0");
+    // Other digits than the currency's: summed exactly, then written with the currency's.
+    expect(sumMoneyAmounts(lines("1.5", "2.5"), "USD")).toBe("4.00");
+    expect(sumMoneyAmounts(lines("150", "25"), "KWD")).toBe("175.000");
+    expect(sumMoneyAmounts(lines(...Array.from({ length: 11 }, () => "9999999999999.97")), "USD")).toBe(
+      "109999999999999.67",
+    );
+  });
+
+  test("equals formatMoney(sumAmounts(…)) for amounts of the currency's digits or fewer", () => {
+    const units = fc.tuple(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), fc.nat());
+    const DIGITS: Readonly<Record<string, number>> = { USD: 2, JPY: 0, KWD: 3 };
+    fc.assert(
+      fc.property(
+        fc.array(units, { maxLength: 8 }),
+        fc.constantFrom("USD", "JPY", "KWD"),
+        (items, currency) => {
+          // Statement lines have the currency's digits; an amount with fewer (a fixed "1500") may mix in.
+          const digits = DIGITS[currency] as number;
+          const list = items.map(([n, k]) => ({
+            amount: scaledToDecimalString(n, k % 3 === 0 ? k % (digits + 1) : digits),
+          }));
+          expect(sumMoneyAmounts(list, currency)).toBe(formatMoney(sumAmounts(list), currency));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -116,20 +116,52 @@ export function formatMoney(amount: Dec, currency: string): DecimalString {
  * @returns Σ amounts
  */
 export function sumAmounts(items: readonly { readonly amount: DecimalString }[]): Dec {
+  const counted = inMinorUnits(items);
+  if (counted === undefined) return sumDecimals(items);
+  return counted.minor === 0 ? ZERO : new D(scaledToDecimalString(BigInt(counted.minor), counted.places));
+}
+
+/**
+ * {@link sumAmounts} written as {@link formatMoney} writes it in `currency`. When the amounts are
+ * counted in the currency's own minor units, the count is written as it is, with no Decimal made.
+ *
+ * @internal
+ * @param items - anything with a decimal-string `amount`
+ * @param currency - the currency of the amounts
+ * @returns Σ amounts with the currency's minor-unit digits
+ */
+export function sumMoneyAmounts(
+  items: readonly { readonly amount: DecimalString }[],
+  currency: string,
+): DecimalString {
+  const counted = inMinorUnits(items);
+  return counted !== undefined && counted.places === minorUnits(currency)
+    ? scaledToDecimalString(BigInt(counted.minor), counted.places)
+    : formatMoney(sumAmounts(items), currency);
+}
+
+/**
+ * Σ amounts as a count of their minor units (`places` fraction digits), when every amount is a
+ * decimal string with the same digits and every amount and partial sum is a safe integer; else
+ * undefined (and an empty list, which has no digits).
+ */
+function inMinorUnits(
+  items: readonly { readonly amount: DecimalString }[],
+): { readonly minor: number; readonly places: number } | undefined {
   let minor = 0;
   let places = -1;
   for (const { amount } of items) {
     // Number() would also read "", " 12" or "0x10": anything but a decimal string takes decimal.js.
-    if (!isDecimalString(amount)) return sumDecimals(items);
+    if (!isDecimalString(amount)) return undefined;
     const dot = amount.indexOf(".");
     const own = dot < 0 ? 0 : amount.length - dot - 1;
-    if (places >= 0 && own !== places) return sumDecimals(items);
+    if (places >= 0 && own !== places) return undefined;
     places = own;
     const units = Number(dot < 0 ? amount : amount.slice(0, dot) + amount.slice(dot + 1));
     minor += units;
-    if (!Number.isSafeInteger(units) || !Number.isSafeInteger(minor)) return sumDecimals(items);
+    if (!Number.isSafeInteger(units) || !Number.isSafeInteger(minor)) return undefined;
   }
-  return minor === 0 ? ZERO : new D(scaledToDecimalString(BigInt(minor), places));
+  return places < 0 ? undefined : { minor, places };
 }
 
 function sumDecimals(items: readonly { readonly amount: DecimalString }[]): Dec {
