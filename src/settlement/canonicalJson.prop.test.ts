@@ -55,6 +55,18 @@ describe("canonicalJson", () => {
     expect(canonicalJson(x)).toBe(reference(x));
   });
 
+  fcTest.prop(
+    [
+      fc.dictionary(fc.string({ unit: "binary", maxLength: 4 }), fc.oneof(fc.integer(), fc.string()), {
+        minKeys: 0,
+        maxKeys: 40,
+      }),
+    ],
+    { numRuns: 500 },
+  )("sorts any number of keys by UTF-16 code units, few or many", (x) => {
+    expect(canonicalJson(x)).toBe(reference(x));
+  });
+
   it("matches on the edge cases: a __proto__ member, undefined items and members, -0", () => {
     const cases: unknown[] = [
       JSON.parse('{"a":"1.50","__proto__":{"x":"2.0"},"b":[1,"2.00"]}'),
