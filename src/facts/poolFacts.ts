@@ -4,7 +4,7 @@ import { KpiContractError } from "../values/KpiContractError.js";
 import type { Period } from "../values/period.js";
 import { ATTRIBUTED_FIELDS, FLAT_FIELDS, type FlatGroup, STARS } from "./internal/factFields.js";
 import { formatFactMoney, isWrittenFactMoney } from "./internal/factMoney.js";
-import { parseFactsList } from "./internal/readPeriodFacts.js";
+import { isPooledForm, parseFactsList } from "./internal/readPeriodFacts.js";
 import { FACT_GROUPS, type FactGroup, type PeriodFacts, type PeriodFactsInput } from "./schema.js";
 
 type Mutable = Record<string, unknown>;
@@ -322,6 +322,11 @@ function oneFlat(
  * for one cycle on every call.
  */
 function poolOne(f: PeriodFacts): PeriodFacts {
+  return isPooledForm(f) ? f : copyPooled(f);
+}
+
+/** {@link poolOne} by copying: every field written as pooling writes it. @internal */
+export function copyPooled(f: PeriodFacts): PeriodFacts {
   const currency = f.currency;
   const digits = minorUnits(currency);
   const out: Mutable = {};

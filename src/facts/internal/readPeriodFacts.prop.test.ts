@@ -6,8 +6,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { periodFactsArbitrary } from "../../testing/arbitraries.js";
+import { copyPooled, poolFacts } from "../poolFacts.js";
 import { periodFactsSchema } from "../schema.js";
-import { readPeriodFacts } from "./readPeriodFacts.js";
+import { isPooledForm, readPeriodFacts } from "./readPeriodFacts.js";
 
 function agreesWithSchema(input: unknown): void {
   const fast = readPeriodFacts(input);
@@ -166,4 +167,58 @@ describe("readPeriodFacts (fast path of the facts schema)", () => {
       { numRuns: 300 },
     );
   });
+
+  it("marks only records that pooling would copy unchanged", () => {
+    let marked = 0;
+    let unmarked = 0;
+    fc.assert(
+      fc.property(periodFactsArbitrary(), fc.boolean(), (facts, shuffled) => {
+        const text = JSON.stringify(facts);
+        // Keys in another order take the reader's other paths, which must mark alike.
+        const input = shuffled ? JSON.parse(text, (_, v) => reversed(v)) : JSON.parse(text);
+        const read = readPeriodFacts(input) as NonNullable<ReturnType<typeof readPeriodFacts>>;
+        const copy = copyPooled(read);
+        if (isPooledForm(read)) {
+          marked++;
+          expect(JSON.stringify(copy)).toBe(JSON.stringify(read));
+          expect(copy).toStrictEqual(read);
+        } else {
+          unmarked++;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // Both kinds occur: the test is not vacuous.
+    expect(marked).toBeGreaterThan(50);
+    expect(unmarked).toBeGreaterThan(50);
+  });
+
+  it("does not mark money with other digits than the currency's, unsorted windows, or the schema's output", () => {
+    const base = { store: "us", period: { start: "2026-03-01", end: "2026-03-31" }, currency: "USD" };
+    const pooledForm = (input: unknown) => isPooledForm(readPeriodFacts(input) as never);
+    expect(pooledForm({ ...base, sales: { gross: "46000.00", refunds: "1840.00" } })).toBe(true);
+    expect(pooledForm({ ...base, reviews: { byStars: { "1": 2 } } })).toBe(true);
+    expect(pooledForm({ ...base, sales: { gross: "46000", refunds: "1840.00" } })).toBe(false);
+    expect(pooledForm({ ...base, sales: { gross: "46000.5" } })).toBe(false);
+    expect(pooledForm({ ...base, sales: { gross: "46000.00", refunds: "1840" } })).toBe(false);
+    // More digits than the currency's: pooling writes "1.500" as "1.50".
+    expect(pooledForm({ ...base, sales: { gross: "1.500" } })).toBe(false);
+    expect(poolFacts([{ ...base, sales: { gross: "1.500" } }]).sales?.gross).toBe("1.50");
+    expect(pooledForm({ ...base, currency: "JPY", sales: { gross: "46000" } })).toBe(true);
+    const windows = (a: string, b: string) => ({
+      ...base,
+      ads: { attributed: { [a]: { sales: "1.00" }, [b]: { sales: "2.00" } } },
+    });
+    expect(pooledForm(windows("14d", "7d"))).toBe(true);
+    expect(pooledForm(windows("7d", "14d"))).toBe(false);
+    // The schema's output (an amount given as a number) is copied by pooling, as before.
+    const pooled = poolFacts([{ ...base, sales: { gross: 46000 } }]);
+    expect(pooled.sales?.gross).toBe("46000.00");
+  });
 });
+
+/** The same object with its keys in reverse order (arrays kept). */
+function reversed(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).reverse());
+}

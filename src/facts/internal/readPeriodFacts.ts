@@ -1,6 +1,6 @@
 import { refuse, toValidationIssues } from "../../internal/issues.js";
 import { safeParseData } from "../../internal/plainJson.js";
-import { isCurrencyCode } from "../../values/currency.js";
+import { isCurrencyCode, minorUnits } from "../../values/currency.js";
 import { DECIMAL_PATTERN, describeInput } from "../../values/decimal.js";
 import type { ValidationIssue } from "../../values/KpiContractError.js";
 import { isDateString, type Period } from "../../values/period.js";
@@ -85,9 +85,41 @@ function isMoneyText(value: unknown): value is string {
   return typeof value === "string" && value.charCodeAt(0) !== 45 && DECIMAL_PATTERN.test(value);
 }
 
-/** Whether a field's value is in the form the schema keeps as given. */
+/**
+ * The fraction digits every money text of the record being read has in common: -1 before the first,
+ * -2 once two differ. With {@link windowsInOrder}, it tells whether pooling would copy the record
+ * unchanged. Module state, reset per record: the reader is synchronous.
+ */
+let moneyPlaces = -1;
+/** Whether the record's attribution windows come in the order pooling writes them (sorted). */
+let windowsInOrder = true;
+
+/** Whether a field's value is in the form the schema keeps as given (noting a money text's digits). */
 function isFastValue(kind: FactFieldKind, value: unknown): boolean {
-  return kind === "count" ? isCount(value) : isMoneyText(value);
+  if (kind === "count") return isCount(value);
+  if (!isMoneyText(value)) return false;
+  const dot = value.indexOf(".");
+  const places = dot < 0 ? 0 : value.length - dot - 1;
+  if (moneyPlaces === -1) moneyPlaces = places;
+  else if (moneyPlaces !== places) moneyPlaces = -2;
+  return true;
+}
+
+/** Records the reader made that pooling would copy unchanged. */
+const POOLED_FORM = new WeakSet<PeriodFacts>();
+
+/**
+ * Whether `facts` came from {@link readPeriodFacts} already in the form pooling writes one record
+ * in: every money text with the currency's minor-unit digits and the attribution windows sorted
+ * (counts and key order are the reader's own). Pooling such a record alone gives an equal record,
+ * so it may be used as it is; a property test checks it.
+ *
+ * @internal
+ * @param facts - parsed period facts
+ * @returns true when pooling would give an equal record
+ */
+export function isPooledForm(facts: PeriodFacts): boolean {
+  return POOLED_FORM.has(facts);
 }
 
 /** Copies `fields` of `value` in schema order; false when a value is not in its fast form. */
@@ -137,8 +169,11 @@ function readAds(value: unknown): Plain | undefined {
   const attributed = value.attributed;
   if (!isPlain(attributed)) return undefined;
   const windows: Plain = {};
+  let previous: string | undefined;
   for (const key of Object.keys(attributed)) {
     if (!WINDOW_KEY_PATTERN.test(key)) return undefined;
+    if (previous !== undefined && !(previous < key)) windowsInOrder = false;
+    previous = key;
     const window = readFlat(attributed[key], ATTRIBUTED_FIELDS, ATTRIBUTED_TABLE);
     if (window === undefined) return undefined;
     windows[key] = window;
@@ -200,6 +235,21 @@ function readTopLevel(key: (typeof TOP_LEVEL)[number], value: unknown): unknown 
  */
 export function readPeriodFacts(input: unknown): PeriodFacts | undefined {
   if (!isPlain(input) || prototypeHasEnumerable()) return undefined;
+  moneyPlaces = -1;
+  windowsInOrder = true;
+  const facts = readTopLevelKeys(input);
+  if (
+    facts !== undefined &&
+    windowsInOrder &&
+    (moneyPlaces === -1 || moneyPlaces === minorUnits(facts.currency))
+  ) {
+    POOLED_FORM.add(facts);
+  }
+  return facts;
+}
+
+/** {@link readPeriodFacts} of a plain object. */
+function readTopLevelKeys(input: Plain): PeriodFacts | undefined {
   const out: Plain = {};
   // One pass over the input's keys when they come in the schema's order; else key by key in it.
   let last = -1;
