@@ -1,5 +1,5 @@
 import type { PeriodFacts } from "../../facts/schema.js";
-import { type Expr, minus, named, sum } from "./expr.js";
+import { type Expr, minus, named, plus } from "./expr.js";
 import { choiceKnob } from "./knobs.js";
 import { type KpiRun, read, step } from "./run.js";
 
@@ -34,15 +34,19 @@ export function refundPath(refundTiming: GmvKnobs["refundTiming"]): string {
   return refundTiming === "refund-date" ? "sales.refunds" : "sales.refundsOnPeriodOrders";
 }
 
+/** The terms a scope may add to gross, in formula order, each with the knob that includes it. */
+const ADDED_TERMS = [
+  ["cancelled", "sales.cancelledValue"],
+  ["tax", "sales.tax"],
+  ["shipping", "sales.shipping"],
+] as const;
+
 /** The fact paths GMV reads under a scope, in formula order. */
 export function gmvReads(scope: GmvKnobs): string[] {
-  return [
-    "sales.gross",
-    ...(scope.cancelled === "include" ? ["sales.cancelledValue"] : []),
-    ...(scope.tax === "include" ? ["sales.tax"] : []),
-    ...(scope.shipping === "include" ? ["sales.shipping"] : []),
-    ...(scope.refunds === "exclude" ? [refundPath(scope.refundTiming)] : []),
-  ];
+  const paths = ["sales.gross"];
+  for (const [knob, path] of ADDED_TERMS) if (scope[knob] === "include") paths.push(path);
+  if (scope.refunds === "exclude") paths.push(refundPath(scope.refundTiming));
+  return paths;
 }
 
 /**
@@ -59,16 +63,21 @@ export function gmvTerm(
 ): Expr | undefined {
   const facts = options.facts ?? run.facts;
   const prefix = options.prefix ?? "";
-  const terms = gmvReads({ ...scope, refunds: "include" }).map((path) =>
-    read(run, path, facts, prefix + path),
-  );
-  const refunds =
-    scope.refunds === "exclude"
-      ? read(run, refundPath(scope.refundTiming), facts, prefix + refundPath(scope.refundTiming))
-      : undefined;
-  if (terms.some((t) => t === undefined) || (scope.refunds === "exclude" && refunds === undefined))
+  const term = (path: string) => read(run, path, facts, prefix + path);
+  // The terms in gmvReads' order, added left to right; every fact is read (and a missing one
+  // recorded) before any is found missing.
+  let added = term("sales.gross");
+  let complete = added !== undefined;
+  for (const [knob, path] of ADDED_TERMS) {
+    if (scope[knob] !== "include") continue;
+    const t = term(path);
+    if (t === undefined) complete = false;
+    else if (added !== undefined) added = plus(added, t);
+  }
+  const refunds = scope.refunds === "exclude" ? term(refundPath(scope.refundTiming)) : undefined;
+  if (!complete || added === undefined || (scope.refunds === "exclude" && refunds === undefined)) {
     return undefined;
-  const added = sum(terms as [Expr, ...Expr[]]);
+  }
   return refunds === undefined ? added : minus(added, refunds);
 }
 

@@ -71,13 +71,18 @@ export function step(run: KpiRun, name: string, expr: Expr): Expr {
   return expr;
 }
 
+/**
+ * The trace of a run's result. A run ends with its one result (every compute returns it at once),
+ * so the trace takes the run's own `inputs` and `steps`; the scope, which is shared between runs,
+ * is copied.
+ */
 function trace(run: KpiRun, expr: Pick<Expr, "formula" | "text">): KpiTrace {
   return {
     kpi: run.id,
     formula: expr.formula,
     substituted: expr.text,
-    inputs: { ...run.inputs },
-    steps: [...run.steps],
+    inputs: run.inputs,
+    steps: run.steps,
     scope: { ...run.scope },
   };
 }
