@@ -151,6 +151,55 @@ describe("readPeriodFacts (fast path of the facts schema)", () => {
     expect(readPeriodFacts(input)).toStrictEqual(periodFactsSchema.parse(input));
   });
 
+  it("reads a non-enumerable own field as the schema does (for…in does not list it)", () => {
+    const base = { store: "us", period: { start: "2026-03-01", end: "2026-03-31" }, currency: "USD" };
+    const hidden = <T extends object>(object: T, key: string, value: unknown): T =>
+      Object.defineProperty(object, key, { value, enumerable: false });
+    const inputs = [
+      { ...base, sales: hidden({ orders: 4 }, "gross", "100.00") },
+      { ...base, sales: hidden({ orders: 4, refunds: "1.00" }, "gross", "100.00") },
+      { ...base, reviews: { byStars: hidden({ "1": 2 }, "5", 7) } },
+      { ...base, ads: { attributed: { "14d": hidden({ orders: 1 }, "sales", "5.00") } } },
+      hidden({ ...base }, "sales", { gross: "100.00" }),
+      hidden({ period: base.period, currency: "USD" }, "store", "us"),
+    ];
+    for (const input of inputs) agreesWithSchema(input);
+    expect(readPeriodFacts(inputs[0])?.sales?.gross).toBe("100.00");
+    // Even with a non-enumerable field of that name on Object.prototype (which for…in skips too).
+    Object.defineProperty(Object.prototype, "gross", {
+      value: "9.99",
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+    try {
+      expect(readPeriodFacts(inputs[0])?.sales?.gross).toBe("100.00");
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).gross;
+    }
+    expect(readPeriodFacts(inputs[2])?.reviews?.byStars?.["5"]).toBe(7);
+  });
+
+  it("keeps its notes of an outer record while a getter reads other facts", () => {
+    const other = JSON.parse(
+      '{"period":{"start":"2026-03-01","end":"2026-03-31"},"currency":"USD","sales":{"gross":"2.00"}}',
+    );
+    const input = {
+      period: { start: "2026-03-01", end: "2026-03-31" },
+      currency: "USD",
+      sales: {
+        gross: "1.5",
+        get tax() {
+          readPeriodFacts(other);
+          return "2.00";
+        },
+      },
+    };
+    // "1.5" has one digit, not the dollar's two: pooling must write it again.
+    expect(isPooledForm(readPeriodFacts(input) as never)).toBe(false);
+    expect(poolFacts([input]).sales?.gross).toBe("1.50");
+  });
+
   it("reads a group in one pass when its keys come in the schema's order, and by field otherwise", () => {
     fc.assert(
       fc.property(periodFactsArbitrary(), fc.boolean(), (facts, reverse) => {

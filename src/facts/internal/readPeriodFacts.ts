@@ -22,15 +22,23 @@ interface FieldSlot {
   readonly index: number;
 }
 
-/** A group's fields by name, in an object without a prototype (so no name reads an inherited slot). */
-type FieldTable = Readonly<Record<string, FieldSlot | undefined>>;
+/**
+ * A group's fields by name, in an object without a prototype (so no name reads an inherited slot),
+ * with their names in order and their number.
+ */
+interface FieldTable {
+  readonly slots: Readonly<Record<string, FieldSlot | undefined>>;
+  readonly names: readonly string[];
+  readonly count: number;
+}
 
 function fieldTable(fields: Fields): FieldTable {
-  const table: Record<string, FieldSlot> = Object.create(null);
-  Object.keys(fields).forEach((field, index) => {
-    table[field] = { kind: fields[field] as FactFieldKind, index };
+  const slots: Record<string, FieldSlot> = Object.create(null);
+  const names = Object.keys(fields);
+  names.forEach((field, index) => {
+    slots[field] = { kind: fields[field] as FactFieldKind, index };
   });
-  return table;
+  return { slots, names, count: names.length };
 }
 
 const GROUP_FIELDS: Readonly<Record<string, Fields>> = FLAT_FIELDS;
@@ -143,15 +151,29 @@ function readFlat(value: unknown, fields: Fields, table: FieldTable): Plain | un
   if (!isPlain(value)) return undefined;
   const out: Plain = {};
   let last = -1;
+  let seen = 0;
+  const slots = table.slots;
   for (const key in value) {
-    const slot = table[key];
+    const slot = slots[key];
     if (slot === undefined || slot.index <= last) return readFlatByField(value, fields);
     last = slot.index;
     const v = value[key];
     if (!isFastValue(slot.kind, v)) return undefined;
     out[key] = v;
+    seen++;
   }
+  // `for…in` lists enumerable keys only; the schema reads a non-enumerable own field too.
+  if (seen < table.count && hasUnlisted(value, table.names, out)) return readFlatByField(value, fields);
   return out;
+}
+
+/** Whether `value` has an own key among `names` that the `for…in` pass did not copy into `out`. */
+function hasUnlisted(value: Plain, names: readonly string[], out: Plain): boolean {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (!Object.hasOwn(out, name) && Object.hasOwn(value, name)) return true;
+  }
+  return false;
 }
 
 /** {@link readFlat} of keys in any order: checked against the group's fields, copied in their order. */
@@ -235,17 +257,25 @@ function readTopLevel(key: (typeof TOP_LEVEL)[number], value: unknown): unknown 
  */
 export function readPeriodFacts(input: unknown): PeriodFacts | undefined {
   if (!isPlain(input) || prototypeHasEnumerable()) return undefined;
+  // A getter of the input may read other facts meanwhile: the outer read's notes are restored.
+  const outerPlaces = moneyPlaces;
+  const outerOrder = windowsInOrder;
   moneyPlaces = -1;
   windowsInOrder = true;
-  const facts = readTopLevelKeys(input);
-  if (
-    facts !== undefined &&
-    windowsInOrder &&
-    (moneyPlaces === -1 || moneyPlaces === minorUnits(facts.currency))
-  ) {
-    POOLED_FORM.add(facts);
+  try {
+    const facts = readTopLevelKeys(input);
+    if (
+      facts !== undefined &&
+      windowsInOrder &&
+      (moneyPlaces === -1 || moneyPlaces === minorUnits(facts.currency))
+    ) {
+      POOLED_FORM.add(facts);
+    }
+    return facts;
+  } finally {
+    moneyPlaces = outerPlaces;
+    windowsInOrder = outerOrder;
   }
-  return facts;
 }
 
 /** {@link readPeriodFacts} of a plain object. */
@@ -253,6 +283,7 @@ function readTopLevelKeys(input: Plain): PeriodFacts | undefined {
   const out: Plain = {};
   // One pass over the input's keys when they come in the schema's order; else key by key in it.
   let last = -1;
+  let seen = 0;
   for (const key in input) {
     const index = TOP_LEVEL_INDEX[key];
     if (index === undefined || index <= last) return readTopLevelByKey(input);
@@ -260,7 +291,10 @@ function readTopLevelKeys(input: Plain): PeriodFacts | undefined {
     const read = readTopLevel(key as (typeof TOP_LEVEL)[number], input[key]);
     if (read === undefined) return undefined;
     out[key] = read;
+    seen++;
   }
+  // A non-enumerable own key, which `for…in` does not list, is left to the key-by-key reader.
+  if (seen < TOP_LEVEL.length && hasUnlisted(input, TOP_LEVEL, out)) return readTopLevelByKey(input);
   return out.period === undefined || out.currency === undefined ? undefined : (out as PeriodFacts);
 }
 
