@@ -96,7 +96,8 @@ function isMoneyText(value: unknown): value is string {
 /**
  * The fraction digits every money text of the record being read has in common: -1 before the first,
  * -2 once two differ. With {@link windowsInOrder}, it tells whether pooling would copy the record
- * unchanged. Module state, reset per record: the reader is synchronous.
+ * unchanged. Module state (the reader is synchronous), set for each record and restored after it,
+ * since a getter of the input may read other facts in the middle.
  */
 let moneyPlaces = -1;
 /** Whether the record's attribution windows come in the order pooling writes them (sorted). */
@@ -145,7 +146,8 @@ function copyFields(value: Plain, fields: Fields, out: Plain): boolean {
  * Reads a flat group. Keys that come in the schema's order (as JSON written from parsed facts has
  * them) are read in one `for…in` pass over the input, where V8 reads each value straight from the
  * object's layout; any other order is read field by field in the schema's order. The caller has
- * checked that `Object.prototype` lists nothing, so `for…in` sees own keys only.
+ * checked that `Object.prototype` lists nothing, so `for…in` sees own keys only; an own field it
+ * does not list (a non-enumerable one) sends the group to the field-by-field reader.
  */
 function readFlat(value: unknown, fields: Fields, table: FieldTable): Plain | undefined {
   if (!isPlain(value)) return undefined;

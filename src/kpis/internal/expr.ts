@@ -100,7 +100,7 @@ export function factTerm(path: string, raw: string | number): Expr {
     const int = Number.isSafeInteger(count) ? count : undefined;
     return new Term(path, 2, String(count), 2, int === undefined ? new D(count) : undefined, int, 0);
   }
-  // Digits with at most one point between them, at most 15 in all (leading zeros only count), an
+  // Digits with at most one point between them, at most 15 in all (leading zeros included), an
   // optional minus: the value is the integer of the digits times 10^-(digits after the point).
   const negative = raw.charCodeAt(0) === 45; /* - */
   let i = negative ? 1 : 0;
