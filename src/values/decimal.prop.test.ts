@@ -9,6 +9,8 @@ import {
   isDecimalString,
   normalizeDecimal,
   numberToDecimalString,
+  scaledInteger,
+  scaledToDecimalString,
 } from "./decimal.js";
 
 /** Any decimal string of the library's form, up to 30 integer and 25 fraction digits. */
@@ -199,5 +201,61 @@ describe("compare", () => {
   fcTest.prop([near, near], { numRuns: 3000 })("orders as decimal.js's cmp does", (a, b) => {
     expect(compare(dec(a), dec(b))).toBe(dec(a).cmp(dec(b)));
     expect(compare(dec(a), dec(a))).toBe(0);
+  });
+});
+
+describe("scaledInteger", () => {
+  /** The digits of a text: what scaledInteger counts against its limit of 15. */
+  const digitCount = (text: string) => text.replace(/[^0-9]/g, "").length;
+
+  fcTest.prop([decimalString], { numRuns: 2000 })(
+    "reads decimal text of up to 15 digits as its integer and scale, exactly, and nothing longer",
+    (text) => {
+      const scaled = scaledInteger(text);
+      if (digitCount(text) > 15) {
+        expect(scaled).toBeUndefined();
+        return;
+      }
+      expect(scaled).toBeDefined();
+      const { int, scale } = scaled as { int: number; scale: number };
+      expect(Number.isSafeInteger(int)).toBe(true);
+      expect(new D(int).div(new D(10).pow(scale)).eq(new D(text))).toBe(true);
+      expect(scale).toBe(text.includes(".") ? text.length - text.indexOf(".") - 1 : 0);
+    },
+  );
+
+  fcTest.prop(
+    [fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 14 })],
+    {
+      numRuns: 1000,
+    },
+  )("is the inverse of scaledToDecimalString", (units, scale) => {
+    const text = scaledToDecimalString(units, scale);
+    if (digitCount(text) > 15) expect(scaledInteger(text)).toBeUndefined();
+    else expect(scaledInteger(text)).toEqual({ int: Number(units), scale });
+  });
+
+  test("reads leading zeros and a negative zero, and refuses every other form", () => {
+    expect(scaledInteger("007.50")).toEqual({ int: 750, scale: 2 });
+    expect(Object.is(scaledInteger("-0.00")?.int, -0)).toBe(true);
+    expect(scaledInteger("999999999999999")).toEqual({ int: 999999999999999, scale: 0 });
+    expect(scaledInteger("9999999999999999")).toBeUndefined();
+    for (const text of [
+      "",
+      "-",
+      ".5",
+      "1.",
+      "1.2.3",
+      "+1",
+      "1e3",
+      " 1",
+      "1 ",
+      "0x10",
+      "1,000",
+      "-.5",
+      "--1",
+    ]) {
+      expect(scaledInteger(text)).toBeUndefined();
+    }
   });
 });

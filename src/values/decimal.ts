@@ -101,6 +101,44 @@ export function scaledToDecimalString(units: bigint, scale: number): string {
   return negative ? `-${body}` : body;
 }
 
+/** Digits {@link scaledInteger} reads: 10^15 − 1 is a safe integer, and so is a sum of two. */
+const SCALED_DIGITS = 15;
+
+/**
+ * Reads decimal text (`-?digits(.digits)?`, leading zeros allowed) of at most 15 digits as a whole
+ * number of its last digit's unit, without decimal.js: `"46000.00"` is `{ int: 4600000, scale: 2 }`.
+ * The inverse of {@link scaledToDecimalString}. Any other text, and more digits, give undefined;
+ * `"-0.00"` gives an `int` of -0.
+ *
+ * @internal
+ * @param text - the decimal text
+ * @returns the integer of the digits and the digits after the point, or undefined
+ * @example
+ * ```ts
+ * scaledInteger("-12.50"); // { int: -1250, scale: 2 }
+ * scaledInteger("1e3");    // undefined
+ * ```
+ */
+export function scaledInteger(text: string): { readonly int: number; readonly scale: number } | undefined {
+  const negative = text.charCodeAt(0) === 45; /* - */
+  let int = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = negative ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      int = int * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 /* . */ && dot < 0 && digits > 0) {
+      dot = i;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0 || digits > SCALED_DIGITS || dot === text.length - 1) return undefined;
+  return { int: negative ? -int : int, scale: dot < 0 ? 0 : text.length - dot - 1 };
+}
+
 /**
  * Describes any input for an error message without ever throwing (a BigInt, a cyclic object or an
  * object without a prototype must still produce an issue, not a crash inside `safeParse`).

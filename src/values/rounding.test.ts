@@ -206,6 +206,12 @@ describe("sumAmounts", () => {
     expect(() => sumAmounts(lines(" 12.00"))).toThrow();
   });
 
+  test("an amount that is not text at all (outside the types) is left to decimal.js", () => {
+    const odd = [{ amount: "1.50" }, { amount: 2 as unknown as string }];
+    expect(formatDecimal(sumAmounts(odd))).toBe("3.5");
+    expect(sumMoneyAmounts(odd, "USD")).toBe("3.50");
+  });
+
   test("amounts of different fraction digits are added exactly", () => {
     expect(formatDecimal(sumAmounts(lines("1.50", "2.125", "3")))).toBe("6.625");
   });

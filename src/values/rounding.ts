@@ -3,7 +3,7 @@ import * as z from "zod";
 import { D, type Dec, formatMinor, ZERO } from "../internal/decimal.js";
 import { minorUnits } from "./currency.js";
 import type { DecimalString } from "./decimal.js";
-import { describeInput, isDecimalString, scaledToDecimalString } from "./decimal.js";
+import { describeInput, isDecimalString, scaledInteger, scaledToDecimalString } from "./decimal.js";
 import { KpiContractError } from "./KpiContractError.js";
 
 /**
@@ -107,9 +107,9 @@ export function formatMoney(amount: Dec, currency: string): DecimalString {
 /**
  * The exact sum of money amounts as {@link formatMoney} writes them (statement lines). When every
  * amount has the same number of fraction digits, the sum is counted in those minor units with JS
- * integers (an integer string whose value is a safe integer converts exactly) and parsed once; when
- * the digits differ, or an amount or a partial sum leaves the safe integers, decimal.js adds them. Either way
- * the result is the same exact value, and a zero sum is +0.
+ * integers (each amount read by `scaledInteger`, at most 15 digits) and parsed once; when the
+ * digits differ, an amount has more digits or a partial sum leaves the safe integers, decimal.js
+ * adds them. Either way the result is the same exact value, and a zero sum is +0.
  *
  * @internal
  * @param items - anything with a decimal-string `amount`
@@ -151,15 +151,12 @@ function inMinorUnits(
   let minor = 0;
   let places = -1;
   for (const { amount } of items) {
-    // Number() would also read "", " 12" or "0x10": anything but a decimal string takes decimal.js.
-    if (!isDecimalString(amount)) return undefined;
-    const dot = amount.indexOf(".");
-    const own = dot < 0 ? 0 : amount.length - dot - 1;
-    if (places >= 0 && own !== places) return undefined;
-    places = own;
-    const units = Number(dot < 0 ? amount : amount.slice(0, dot) + amount.slice(dot + 1));
-    minor += units;
-    if (!Number.isSafeInteger(units) || !Number.isSafeInteger(minor)) return undefined;
+    // Anything but decimal text of up to 15 digits ("", " 12", "0x10", more digits) takes decimal.js.
+    const scaled = typeof amount === "string" ? scaledInteger(amount) : undefined;
+    if (scaled === undefined || (places >= 0 && scaled.scale !== places)) return undefined;
+    places = scaled.scale;
+    minor += scaled.int;
+    if (!Number.isSafeInteger(minor)) return undefined;
   }
   return places < 0 ? undefined : { minor, places };
 }

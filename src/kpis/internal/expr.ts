@@ -1,4 +1,5 @@
 import { D, type Dec, formatDecimal } from "../../internal/decimal.js";
+import { scaledInteger } from "../../values/decimal.js";
 import { divide } from "../../values/ratio.js";
 
 /** 0 for + and −, 1 for × and ÷, 2 for an atom (number, path, name or bracketed term). */
@@ -86,9 +87,6 @@ export function literal(value: Dec, formula?: string): Expr {
   return new Term(formula ?? written, 2, written, 2, value, undefined, 0);
 }
 
-/** Digits a money fact may have to be read as a safe integer (10^15 − 1 < 2^53). */
-const SCALED_DIGITS = 15;
-
 /**
  * A fact as read (`"46000.00"` stays as written, so the trace shows the facts' own figures). A count
  * is given as its number (-0 reads as 0); a money text of at most 15 digits is read as a whole
@@ -100,33 +98,13 @@ export function factTerm(path: string, raw: string | number): Expr {
     const int = Number.isSafeInteger(count) ? count : undefined;
     return new Term(path, 2, String(count), 2, int === undefined ? new D(count) : undefined, int, 0);
   }
-  // Digits with at most one point between them, at most 15 in all (leading zeros included), an
-  // optional minus: the value is the integer of the digits times 10^-(digits after the point).
-  const negative = raw.charCodeAt(0) === 45; /* - */
-  let i = negative ? 1 : 0;
-  let int = 0;
-  let digits = 0;
-  let dot = -1;
-  for (; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      int = int * 10 + (c - 48);
-      digits++;
-    } else if (c === 46 /* . */ && dot < 0 && digits > 0) {
-      dot = i;
-    } else {
-      break;
-    }
+  // A negative zero (whose sign decimal.js keeps) and anything scaledInteger does not read are
+  // parsed as before.
+  const scaled = scaledInteger(raw);
+  if (scaled === undefined || Object.is(scaled.int, -0)) {
+    return new Term(path, 2, raw, 2, new D(raw), undefined, 0);
   }
-  // Anything else, and a negative zero (whose sign decimal.js keeps), is parsed as before.
-  const whole =
-    i === raw.length &&
-    digits > 0 &&
-    digits <= SCALED_DIGITS &&
-    dot !== raw.length - 1 &&
-    !(negative && int === 0);
-  if (!whole) return new Term(path, 2, raw, 2, new D(raw), undefined, 0);
-  return new Term(path, 2, raw, 2, undefined, negative ? -int : int, dot < 0 ? 0 : raw.length - dot - 1);
+  return new Term(path, 2, raw, 2, undefined, scaled.int, scaled.scale);
 }
 
 /** Names an expression in formulas (`gmv`) while its text keeps the numbers. */
